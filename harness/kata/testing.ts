@@ -1,0 +1,67 @@
+/**
+ * Helpers for exercise tests, imported as `#kata/testing`: seeded data, property-test settings,
+ * and assertions whose failure message teaches.
+ *
+ * Every random thing in a test comes from a seed. The seed is fixed per test file and can be
+ * overridden with KATA_SEED=<n> to explore, and every failure that depends on one prints it.
+ */
+import { Faker, en } from "@faker-js/faker";
+
+/** The seed tests use unless KATA_SEED overrides it. */
+export const DEFAULT_SEED = 20261122;
+
+export function testSeed(): number {
+  const fromEnv = process.env.KATA_SEED;
+  if (fromEnv === undefined || fromEnv === "") return DEFAULT_SEED;
+  const seed = Number(fromEnv);
+  if (!Number.isSafeInteger(seed)) {
+    throw new Error(`KATA_SEED must be an integer, got ${JSON.stringify(fromEnv)}; unset it to use the default seed ${DEFAULT_SEED}`);
+  }
+  return seed;
+}
+
+/** A faker of its own, seeded, so one test's draws do not shift another's. */
+export function seededFaker(seed: number = testSeed()): Faker {
+  const faker = new Faker({ locale: [en] });
+  faker.seed(seed);
+  return faker;
+}
+
+/** `count` distinct, realistic keys (user ids, emails, order numbers), the same for a given seed. */
+export function sampleKeys(count: number, seed: number = testSeed()): string[] {
+  const faker = seededFaker(seed);
+  const keys = new Set<string>();
+  const makers = [
+    () => `user:${faker.string.uuid()}`,
+    () => faker.internet.email().toLowerCase(),
+    () => `order-${faker.string.numeric(10)}`,
+    () => `session:${faker.string.alphanumeric(16)}`,
+  ];
+  while (keys.size < count) {
+    const make = makers[keys.size % makers.length] as () => string;
+    keys.add(make());
+  }
+  return [...keys];
+}
+
+/** Settings for fast-check's `fc.assert`: the test seed, so a failing property replays exactly. */
+export function propertySettings(numRuns = 100): { seed: number; numRuns: number } {
+  return { seed: testSeed(), numRuns };
+}
+
+/**
+ * Fails the test with `lesson` unless `condition` holds. Use it where `expect(a).toBe(b)` would
+ * only say "expected true": the lesson names the figures and what a correct design gives.
+ */
+export function ensure(condition: boolean, lesson: string): asserts condition {
+  if (!condition) {
+    const error = new Error(lesson);
+    error.name = "KataAssertion";
+    throw error;
+  }
+}
+
+/** A percentage for failure messages: 0.4712 -> "47.1%". */
+export function percent(fraction: number): string {
+  return `${(fraction * 100).toFixed(1)}%`;
+}
