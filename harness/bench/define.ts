@@ -1,0 +1,75 @@
+/**
+ * What an exercise's bench.ts declares. A bench never times anything itself: it says how to build
+ * one operation (or a server, or a simulated run) from an implementation, and the harness measures
+ * the learner's implementation and the reference in the same run, interleaved, and scores the
+ * ratio against the budget in exercise.json (the workload's name is the budget's key).
+ */
+import type { Server } from "node:http";
+
+/** One operation to repeat; its return value is kept so the work cannot be optimised away. */
+export type Operation = () => unknown;
+
+/** Throughput of one operation: learner ops/s over reference ops/s. */
+export interface ThroughputWorkload<Api> {
+  kind: "throughput";
+  name: string;
+  /** What one operation is, plural, for reports: "lookups". */
+  unit: string;
+  /** Builds the state (outside the timing) and returns the operation to time. */
+  setup(api: Api): Operation;
+}
+
+/**
+ * Catches the wrong complexity class whatever the machine: each implementation's throughput at a
+ * large size over its own throughput at a small one, learner's over reference's. An O(log n)
+ * lookup keeps most of its speed from n to 100n; an O(n) scan keeps about 1%.
+ */
+export interface ScalingWorkload<Api> {
+  kind: "scaling";
+  name: string;
+  unit: string;
+  /** Sizes for the report: "10 nodes" and "1,000 nodes". */
+  small: { label: string; setup(api: Api): Operation };
+  large: { label: string; setup(api: Api): Operation };
+}
+
+/**
+ * Requests per second through a real node:http server on 127.0.0.1, loaded by autocannon. Each
+ * implementation's server runs in a process of its own; rounds alternate between them.
+ */
+export interface HttpWorkload<Api> {
+  kind: "http";
+  name: string;
+  /** Starts a server (not yet listening) on the implementation. */
+  server(api: Api): Server;
+  /** The requests autocannon cycles through, e.g. different clients' headers. */
+  requests: Array<{ method?: "GET" | "POST"; path: string; headers?: Record<string, string> }>;
+  connections: number;
+  /** Length of one measured round, in seconds. */
+  roundSeconds: number;
+}
+
+/**
+ * A deterministic figure from simulated runs, lower is better (virtual ms, messages): measured on
+ * `seeds` seeds and averaged; the ratio is reference's over learner's. No noise, so no rounds.
+ */
+export interface SimWorkload<Api> {
+  kind: "sim";
+  name: string;
+  unit: string;
+  seeds: number;
+  measure(api: Api, seed: number): number;
+}
+
+export type Workload<Api> = ThroughputWorkload<Api> | ScalingWorkload<Api> | HttpWorkload<Api> | SimWorkload<Api>;
+
+export interface BenchDefinition<Api> {
+  /** The src/ module the workloads receive, without .ts: "hash-ring". */
+  module: string;
+  workloads: Array<Workload<Api>>;
+}
+
+/** Declares a bench; the identity function that gives bench.ts its types. */
+export function defineBench<Api>(definition: BenchDefinition<Api>): BenchDefinition<Api> {
+  return definition;
+}

@@ -1,0 +1,71 @@
+/**
+ * Interleaved timing of several operations in one process. Each operation is warmed up (so V8
+ * has optimised it), given a batch size that takes about `batchMs`, then the batches run in turn,
+ * round after round, with the order rotated every round. Whatever the machine does meanwhile (a
+ * GC, a busy neighbour, a CPU frequency change) falls on all operations alike, and ratios taken
+ * within a round stay honest where absolute figures would drift.
+ *
+ * Why not tinybench: it runs one task's iterations to completion before the next task starts, so
+ * a slow phase of the machine lands on one side of the comparison. See docs/dependencies.md.
+ */
+import type { Operation } from "./define";
+
+export interface InterleaveOptions {
+  warmupMs: number;
+  batchMs: number;
+  rounds: number;
+}
+
+export const DEFAULT_INTERLEAVE: InterleaveOptions = { warmupMs: 250, batchMs: 12, rounds: 15 };
+
+let sink: unknown;
+
+/** Keeps results alive so no operation can be optimised away. */
+export function consumed(): unknown {
+  return sink;
+}
+
+function runBatch(op: Operation, count: number): number {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) sink = op();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Runs `op` for about `ms` and returns a batch size that takes about `batchMs`. */
+function warmAndCalibrate(op: Operation, ms: number, batchMs: number): number {
+  let count = 1;
+  let spent = 0;
+  let lastRate = 0;
+  while (spent < ms) {
+    const took = runBatch(op, count);
+    spent += took;
+    if (took > 0) lastRate = count / took;
+    if (took < batchMs) count *= 2;
+  }
+  return Math.max(1, Math.round(lastRate * batchMs));
+}
+
+/**
+ * Operations per second of each operation in each round: result[round][operation].
+ */
+export function interleave(ops: Operation[], options: InterleaveOptions = DEFAULT_INTERLEAVE): number[][] {
+  const batches = ops.map((op) => warmAndCalibrate(op, options.warmupMs, options.batchMs));
+  const rounds: number[][] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    const rates = new Array<number>(ops.length).fill(0);
+    for (let k = 0; k < ops.length; k++) {
+      const i = (k + round) % ops.length;
+      const count = batches[i] as number;
+      rates[i] = count / (runBatch(ops[i] as Operation, count) / 1000);
+    }
+    rounds.push(rates);
+  }
+  return rounds;
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}

@@ -1,0 +1,77 @@
+/**
+ * Measures one workload of a bench on two implementations: the learner's (or whichever target is
+ * being graded) and the reference. Throughput and scaling run interleaved in this process; sim
+ * figures are deterministic; HTTP goes through http-load.ts.
+ */
+import type { ScalingWorkload, SimWorkload, ThroughputWorkload } from "./define";
+import { interleave, median } from "./interleave";
+import type { WorkloadMeasurement } from "./result";
+
+export function measureThroughput<Api>(workload: ThroughputWorkload<Api>, learner: Api, reference: Api): WorkloadMeasurement {
+  const rounds = interleave([workload.setup(learner), workload.setup(reference)]);
+  const ratio = median(rounds.map(([l, r]) => (l as number) / (r as number)));
+  const learnerRate = median(rounds.map((round) => round[0] as number));
+  const referenceRate = median(rounds.map((round) => round[1] as number));
+  return {
+    name: workload.name,
+    kind: "throughput",
+    unit: `${workload.unit}/s`,
+    learner: learnerRate,
+    reference: referenceRate,
+    ratio,
+    detail: `median of ${rounds.length} interleaved rounds: ${formatRate(learnerRate)} vs reference ${formatRate(referenceRate)} ${workload.unit}/s`,
+  };
+}
+
+export function measureScaling<Api>(workload: ScalingWorkload<Api>, learner: Api, reference: Api): WorkloadMeasurement {
+  const rounds = interleave([
+    workload.small.setup(learner),
+    workload.large.setup(learner),
+    workload.small.setup(reference),
+    workload.large.setup(reference),
+  ]);
+  const keeps = (round: number[], small: number, large: number): number => (round[large] as number) / (round[small] as number);
+  const learnerKeeps = median(rounds.map((round) => keeps(round, 0, 1)));
+  const referenceKeeps = median(rounds.map((round) => keeps(round, 2, 3)));
+  const ratio = median(rounds.map((round) => keeps(round, 0, 1) / keeps(round, 2, 3)));
+  return {
+    name: workload.name,
+    kind: "scaling",
+    unit: "speed kept",
+    learner: learnerKeeps,
+    reference: referenceKeeps,
+    ratio,
+    detail:
+      `from ${workload.small.label} to ${workload.large.label} the learner keeps ${pct(learnerKeeps)} of its ${workload.unit}/s, ` +
+      `the reference ${pct(referenceKeeps)} (median of ${rounds.length} interleaved rounds)`,
+  };
+}
+
+export function measureSim<Api>(workload: SimWorkload<Api>, learner: Api, reference: Api): WorkloadMeasurement {
+  const mean = (api: Api): number => {
+    let total = 0;
+    for (let seed = 1; seed <= workload.seeds; seed++) total += workload.measure(api, seed);
+    return total / workload.seeds;
+  };
+  const referenceMean = mean(reference);
+  const learnerMean = mean(learner);
+  return {
+    name: workload.name,
+    kind: "sim",
+    unit: workload.unit,
+    learner: learnerMean,
+    reference: referenceMean,
+    ratio: learnerMean === 0 ? 1 : referenceMean / learnerMean,
+    detail: `mean over seeds 1-${workload.seeds}: ${learnerMean.toFixed(1)} vs reference ${referenceMean.toFixed(1)} ${workload.unit} (lower is better)`,
+  };
+}
+
+export function formatRate(rate: number): string {
+  if (rate >= 1e6) return `${(rate / 1e6).toFixed(2)}M`;
+  if (rate >= 1e3) return `${(rate / 1e3).toFixed(1)}k`;
+  return rate.toFixed(0);
+}
+
+function pct(fraction: number): string {
+  return `${(fraction * 100).toFixed(fraction < 0.1 ? 1 : 0)}%`;
+}

@@ -1,0 +1,78 @@
+/**
+ * Runs an exercise's bench for one target in a bounded child process and scores each workload
+ * against its budget. A learner's crash or hang costs that exercise its performance points with
+ * a reason; the caller always gets a report.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import targets from "../resolve/targets.cjs";
+import type { Exercise } from "../catalog/catalog";
+import { runBounded } from "../run/bounded-process";
+import type { BenchReport, WorkloadMeasurement } from "./result";
+
+const TSX_CLI = path.join(targets.REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+const BENCH_CHILD = path.join(targets.REPO_ROOT, "harness", "bench", "bench-child.ts");
+
+export interface BenchOptions {
+  /** KATA_TARGET spelling of the implementation to measure against the reference. */
+  target: string;
+  timeLimitMs: number;
+  /** Only these workloads (all when empty). */
+  workloads?: string[];
+}
+
+export const DEFAULT_BENCH_TIME_LIMIT_MS = 240_000;
+
+export async function runBench(exercise: Exercise, options: BenchOptions): Promise<BenchReport> {
+  const target = targets.parseTarget(options.target);
+  const module = { track: exercise.meta.track, slug: exercise.meta.slug, module: exercise.meta.entry };
+  const learnerFile = targets.implementationFile(module, target);
+  const referenceFile = targets.implementationFile(module, { kind: "solutions" });
+  const report: BenchReport = { exercise: exercise.id, target: targets.describeTarget(target), workloads: [] };
+  const expected = Object.keys(exercise.meta.budgets).filter((name) => !options.workloads?.length || options.workloads.includes(name));
+  const missing = (why: string): WorkloadMeasurement[] =>
+    expected.map((name) => ({ name, kind: "throughput", unit: "", learner: 0, reference: 0, ratio: 0, detail: "not measured", error: why }));
+
+  if (!existsSync(learnerFile)) {
+    report.workloads = missing(`no ${path.relative(targets.REPO_ROOT, learnerFile)} to measure`);
+    return report;
+  }
+  const scratch = mkdtempSync(path.join(tmpdir(), "kata-bench-"));
+  const outFile = path.join(scratch, "bench.json");
+  try {
+    const run = await runBounded({
+      command: process.execPath,
+      args: [TSX_CLI, BENCH_CHILD, exercise.benchFile, learnerFile, referenceFile, outFile, ...(options.workloads ?? [])],
+      cwd: targets.REPO_ROOT,
+      env: { ...process.env, FORCE_COLOR: "0" },
+      timeLimitMs: options.timeLimitMs,
+      outputLimitBytes: 4 * 1024 * 1024,
+    });
+    const measured = readMeasurements(outFile);
+    const reason =
+      run.reason === "time-limit"
+        ? `the bench did not finish within ${Math.round(options.timeLimitMs / 1000)} s`
+        : run.reason === "output-limit"
+          ? "the bench wrote more than 4 MiB of output: remove console.log calls from hot paths"
+          : run.exitCode !== 0
+            ? `the bench process failed: ${run.stderr.trim().split("\n").at(-1) ?? `exit code ${run.exitCode}`}`
+            : "the bench did not report this workload";
+    report.workloads = expected.map(
+      (name) => measured.find((m) => m.name === name) ?? missing(reason).find((m) => m.name === name) as WorkloadMeasurement,
+    );
+    const extra = measured.filter((m) => !expected.includes(m.name));
+    for (const m of extra) report.workloads.push({ ...m, error: `bench.ts declares "${m.name}" but exercise.json has no budget for it` });
+    return report;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function readMeasurements(file: string): WorkloadMeasurement[] {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as WorkloadMeasurement[];
+  } catch {
+    return [];
+  }
+}

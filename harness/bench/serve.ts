@@ -1,0 +1,25 @@
+/**
+ * Child process: starts one HTTP workload's server on one implementation, on 127.0.0.1 with a port
+ * the system picks, and prints `listening <port>`. It lives until its parent ends it.
+ * Usage: tsx harness/bench/serve.ts <bench.ts> <implementation.ts> <workload name>
+ */
+import type { AddressInfo } from "node:net";
+import { loadBench, loadModule } from "./load-implementation";
+
+async function main(): Promise<void> {
+  const [benchFile, implementationFile, workloadName] = process.argv.slice(2);
+  if (!benchFile || !implementationFile || !workloadName) throw new Error("usage: serve.ts <bench.ts> <implementation.ts> <workload>");
+  const bench = await loadBench(benchFile);
+  const workload = bench.workloads.find((w) => w.name === workloadName);
+  if (!workload || workload.kind !== "http") throw new Error(`no http workload "${workloadName}" in ${benchFile}`);
+  const server = workload.server(await loadModule(implementationFile));
+  server.listen(0, "127.0.0.1", () => {
+    process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`);
+  });
+  process.on("disconnect", () => process.exit(0));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

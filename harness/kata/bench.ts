@@ -1,0 +1,11 @@
+/** The bench API for exercises' bench.ts files, imported as `#kata/bench`. */
+export { defineBench } from "../bench/define";
+export type {
+  BenchDefinition,
+  HttpWorkload,
+  Operation,
+  ScalingWorkload,
+  SimWorkload,
+  ThroughputWorkload,
+  Workload,
+} from "../bench/define";

@@ -1,0 +1,82 @@
+/**
+ * Runs a command in a child process with a time limit and an output limit: the wall between a
+ * learner's code and the rest of a grading run. An infinite loop is killed at the time limit, a
+ * flood of output at the byte limit, and either way the caller gets a result, never a hang.
+ */
+import { spawn } from "node:child_process";
+
+export interface BoundedRun {
+  command: string;
+  args: string[];
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Killed (the whole process group) after this long. */
+  timeLimitMs: number;
+  /** Killed once stdout and stderr together exceed this many bytes. */
+  outputLimitBytes: number;
+}
+
+export type StopReason = "exited" | "time-limit" | "output-limit";
+
+export interface BoundedResult {
+  reason: StopReason;
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  elapsedMs: number;
+}
+
+export function runBounded(run: BoundedRun): Promise<BoundedResult> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    // detached: the child leads its own process group, so a kill reaches jest's workers too.
+    const child = spawn(run.command, run.args, {
+      cwd: run.cwd,
+      env: run.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    let bytes = 0;
+    let reason: StopReason = "exited";
+
+    const stop = (why: StopReason): void => {
+      if (reason !== "exited") return;
+      reason = why;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL"); // the group is already gone; make sure the leader is too
+      }
+    };
+    const collect = (into: Buffer[]) => (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > run.outputLimitBytes) {
+        stop("output-limit");
+        return;
+      }
+      into.push(chunk);
+    };
+    child.stdout.on("data", collect(stdout));
+    child.stderr.on("data", collect(stderr));
+    const timer = setTimeout(() => stop("time-limit"), run.timeLimitMs);
+
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("close", (exitCode, signal) => {
+      clearTimeout(timer);
+      resolve({
+        reason,
+        exitCode,
+        signal,
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8"),
+        elapsedMs: performance.now() - started,
+      });
+    });
+  });
+}
