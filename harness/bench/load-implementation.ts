@@ -13,8 +13,15 @@ export async function loadModule(file: string): Promise<Record<string, unknown>>
   return inner && typeof inner === "object" && !Array.isArray(inner) ? { ...(inner as Record<string, unknown>), ...loaded } : loaded;
 }
 
-export async function loadBench(file: string): Promise<BenchDefinition<unknown>> {
-  let value: unknown = (await import(pathToFileURL(file).href)) as unknown;
+/**
+ * Loads bench.ts afresh on every call: the learner and the reference each get their own instance,
+ * so the closures a workload builds are separate functions that V8 optimises separately, instead of
+ * one closure whose call sites have seen both implementations.
+ */
+export function loadBench(file: string): BenchDefinition<unknown> {
+  const resolved = require.resolve(file);
+  delete require.cache[resolved];
+  let value: unknown = require(resolved) as unknown;
   // Unwrap `default` until the definition (CommonJS interop can nest it twice).
   for (let i = 0; i < 3 && value && typeof value === "object" && !("workloads" in value) && "default" in value; i++) {
     value = (value as { default: unknown }).default;

@@ -7,8 +7,13 @@ import type { ScalingWorkload, SimWorkload, ThroughputWorkload } from "./define"
 import { interleave, median } from "./interleave";
 import type { WorkloadMeasurement } from "./result";
 
-export function measureThroughput<Api>(workload: ThroughputWorkload<Api>, learner: Api, reference: Api): WorkloadMeasurement {
-  const rounds = interleave([workload.setup(learner), workload.setup(reference)]);
+/**
+ * Each measure function takes the workload twice, from two instances of bench.ts (`mine` for the
+ * learner, `theirs` for the reference), so neither side's closures are shared with the other.
+ */
+export function measureThroughput<Api>(mine: ThroughputWorkload<Api>, theirs: ThroughputWorkload<Api>, learner: Api, reference: Api): WorkloadMeasurement {
+  const workload = mine;
+  const rounds = interleave([mine.setup(learner), theirs.setup(reference)]);
   const ratio = median(rounds.map(([l, r]) => (l as number) / (r as number)));
   const learnerRate = median(rounds.map((round) => round[0] as number));
   const referenceRate = median(rounds.map((round) => round[1] as number));
@@ -23,13 +28,9 @@ export function measureThroughput<Api>(workload: ThroughputWorkload<Api>, learne
   };
 }
 
-export function measureScaling<Api>(workload: ScalingWorkload<Api>, learner: Api, reference: Api): WorkloadMeasurement {
-  const rounds = interleave([
-    workload.small.setup(learner),
-    workload.large.setup(learner),
-    workload.small.setup(reference),
-    workload.large.setup(reference),
-  ]);
+export function measureScaling<Api>(mine: ScalingWorkload<Api>, theirs: ScalingWorkload<Api>, learner: Api, reference: Api): WorkloadMeasurement {
+  const workload = mine;
+  const rounds = interleave([mine.small.setup(learner), mine.large.setup(learner), theirs.small.setup(reference), theirs.large.setup(reference)]);
   const keeps = (round: number[], small: number, large: number): number => (round[large] as number) / (round[small] as number);
   const learnerKeeps = median(rounds.map((round) => keeps(round, 0, 1)));
   const referenceKeeps = median(rounds.map((round) => keeps(round, 2, 3)));
@@ -47,14 +48,15 @@ export function measureScaling<Api>(workload: ScalingWorkload<Api>, learner: Api
   };
 }
 
-export function measureSim<Api>(workload: SimWorkload<Api>, learner: Api, reference: Api): WorkloadMeasurement {
-  const mean = (api: Api): number => {
+export function measureSim<Api>(mine: SimWorkload<Api>, theirs: SimWorkload<Api>, learner: Api, reference: Api): WorkloadMeasurement {
+  const workload = mine;
+  const mean = (w: SimWorkload<Api>, api: Api): number => {
     let total = 0;
-    for (let seed = 1; seed <= workload.seeds; seed++) total += workload.measure(api, seed);
-    return total / workload.seeds;
+    for (let seed = 1; seed <= w.seeds; seed++) total += w.measure(api, seed);
+    return total / w.seeds;
   };
-  const referenceMean = mean(reference);
-  const learnerMean = mean(learner);
+  const referenceMean = mean(theirs, reference);
+  const learnerMean = mean(mine, learner);
   return {
     name: workload.name,
     kind: "sim",

@@ -9,7 +9,7 @@ import { loadBench, loadModule } from "./load-implementation";
 async function main(): Promise<void> {
   const [benchFile, implementationFile, workloadName] = process.argv.slice(2);
   if (!benchFile || !implementationFile || !workloadName) throw new Error("usage: serve.ts <bench.ts> <implementation.ts> <workload>");
-  const bench = await loadBench(benchFile);
+  const bench = loadBench(benchFile);
   const workload = bench.workloads.find((w) => w.name === workloadName);
   if (!workload || workload.kind !== "http") throw new Error(`no http workload "${workloadName}" in ${benchFile}`);
   const server = workload.server(await loadModule(implementationFile));

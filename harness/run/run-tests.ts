@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import targets from "../resolve/targets.cjs";
 import type { Exercise } from "../catalog/catalog";
+import { NOT_IMPLEMENTED_MARKER } from "../core/not-implemented";
 import { runBounded } from "./bounded-process";
 
 export type TestFileKind = "visible" | "hidden";
@@ -19,6 +20,8 @@ export interface TestCaseResult {
   status: "passed" | "failed" | "skipped";
   /** The first lines of the failure message. */
   message?: string;
+  /** It failed on a stub's NotImplementedError (looked for in the whole message, not the excerpt). */
+  notImplemented?: boolean;
 }
 
 export interface TestRunResult {
@@ -132,12 +135,14 @@ function fromReport(report: JestReport, exercise: Exercise, elapsedMs: number): 
     }
     for (const assertion of fileResult.assertionResults) {
       const status = assertion.status === "passed" ? "passed" : assertion.status === "failed" ? "failed" : "skipped";
-      const message = assertion.failureMessages.length > 0 ? firstLines(assertion.failureMessages.join("\n"), 4) : undefined;
+      const fullMessage = assertion.failureMessages.join("\n");
+      const message = fullMessage.length > 0 ? firstLines(fullMessage, 4) : undefined;
       cases.push({
         file,
         name: [...assertion.ancestorTitles, assertion.title].join(" > "),
         status,
         ...(message ? { message } : {}),
+        ...(fullMessage.includes(NOT_IMPLEMENTED_MARKER) ? { notImplemented: true } : {}),
       });
     }
   }
@@ -149,17 +154,22 @@ function crashed(crash: string, elapsedMs: number): TestRunResult {
   return { cases: [], crash, elapsedMs };
 }
 
-/** The first `count` non-empty lines, without jest's stack frames. */
+const ANSI_ESCAPE = /\x1b\[[0-9;]*m/g;
+
+/** The first `count` non-empty lines, without colour codes, jest's bullets or stack frames. */
 export function firstLines(text: string, count: number): string {
   return text
+    .replace(ANSI_ESCAPE, "")
     .split("\n")
-    .map((line) => line.trim())
+    .map((line) => line.trim().replace(/^●\s*/, ""))
     .filter((line) => line.length > 0 && !line.startsWith("at "))
     .slice(0, count)
     .join(" ");
 }
 
+/** What to quote from a process that died: jest's own note of a process.exit, else the last line. */
 function lastMeaningfulLine(text: string): string | undefined {
-  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line.length > 0);
-  return lines.at(-1)?.slice(0, 200);
+  const lines = text.replace(ANSI_ESCAPE, "").split("\n").map((line) => line.trim().replace(/^●\s*/, "")).filter((line) => line.length > 0);
+  const exitNote = lines.find((line) => line.includes("process.exit called with"));
+  return (exitNote ?? lines.filter((line) => !line.startsWith("at ")).at(-1))?.slice(0, 200);
 }

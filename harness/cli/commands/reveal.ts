@@ -1,0 +1,13 @@
+/** `kata reveal <slug>`: the reference's design notes and where its code is. */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import targets from "../../resolve/targets.cjs";
+import type { Exercise } from "../../catalog/catalog";
+import { UsageError } from "../errors";
+
+export function revealCommand(exercise: Exercise): void {
+  if (!existsSync(exercise.notes)) throw new UsageError(`${exercise.id} has no solution notes (solutions/ is not in this copy?)`);
+  process.stdout.write(`${readFileSync(exercise.notes, "utf8")}\n`);
+  const files = readdirSync(exercise.solutionDir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "naive.ts");
+  process.stdout.write(`The reference: ${files.map((f) => path.relative(targets.REPO_ROOT, path.join(exercise.solutionDir, f))).join(", ")}\n`);
+}

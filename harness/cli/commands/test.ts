@@ -1,0 +1,30 @@
+/** `kata test <slug>`: jest on one exercise, output streamed as jest prints it. */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import targets from "../../resolve/targets.cjs";
+import type { Exercise } from "../../catalog/catalog";
+
+export interface TestCommandOptions {
+  target: string;
+  hidden: boolean;
+  seed?: string;
+  watch: boolean;
+}
+
+export function testCommand(exercise: Exercise, options: TestCommandOptions): number {
+  targets.parseTarget(options.target); // a bad target fails here, in one line, not inside jest
+  const files = options.hidden ? [exercise.visibleTest, exercise.hiddenTest] : [exercise.visibleTest];
+  const jest = path.join(targets.REPO_ROOT, "node_modules", "jest", "bin", "jest.js");
+  const args = [jest, ...(options.watch ? ["--watch"] : []), "--runTestsByPath", ...files];
+  const result = spawnSync(process.execPath, args, {
+    cwd: targets.REPO_ROOT,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      KATA_TARGET: options.target,
+      KATA_SUITE: options.hidden ? "graded" : "visible",
+      ...(options.seed !== undefined ? { KATA_SEED: options.seed } : {}),
+    },
+  });
+  return result.status ?? 1;
+}

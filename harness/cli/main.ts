@@ -1,0 +1,98 @@
+/**
+ * kata: the workbook's command line. Each command lives in commands/; this file wires them up.
+ */
+import { Command, InvalidArgumentError, Option } from "commander";
+import { loadCatalog, selectExercises, type Exercise } from "../catalog/catalog";
+import { REPORT_FORMATS, type ReportFormat } from "../report/formats";
+import { benchCommand } from "./commands/bench";
+import { gradeCommand } from "./commands/grade";
+import { hintCommand } from "./commands/hint";
+import { listCommand } from "./commands/list";
+import { revealCommand } from "./commands/reveal";
+import { testCommand } from "./commands/test";
+import { reportAndExit } from "./errors";
+import { verifyCommand } from "../verify/verify";
+
+function one(slug: string): Exercise {
+  return selectExercises(loadCatalog(), [slug])[0] as Exercise;
+}
+
+function positiveSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError("give a number of seconds above 0");
+  return seconds;
+}
+
+const targetOption = (): Option =>
+  new Option("-t, --target <target>", "whose code: exercises (yours), solutions, naive, or a folder laid out like exercises/").default(
+    process.env.KATA_TARGET ?? "exercises",
+  );
+
+const program = new Command("kata")
+  .description("The system-design kata workbook: run, measure and grade the exercises.")
+  .showHelpAfterError("(run kata <command> --help for its options)");
+
+program
+  .command("list")
+  .description("every exercise, in course order")
+  .action(() => listCommand(loadCatalog()));
+
+program
+  .command("test <slug>")
+  .description("run an exercise's tests (what `npm test -- <slug>` does), against your code by default")
+  .addOption(targetOption())
+  .option("--hidden", "include the hidden grading tests", false)
+  .option("--seed <n>", "seed for the random data and simulations (KATA_SEED)")
+  .option("--watch", "rerun on every save", false)
+  .action((slug: string, options: { target: string; hidden: boolean; seed?: string; watch: boolean }) => {
+    process.exitCode = testCommand(one(slug), options);
+  });
+
+program
+  .command("bench <slug>")
+  .description("measure an exercise against the reference, in the same run, and compare with its budget")
+  .addOption(targetOption())
+  .option("-w, --workload <name...>", "only these workloads", [])
+  .action(async (slug: string, options: { target: string; workload: string[] }) => {
+    process.exitCode = await benchCommand(one(slug), { target: options.target, workloads: options.workload });
+  });
+
+program
+  .command("grade [exercises...]")
+  .description("grade exercises (all by default; slugs or tracks): tests, then benches, then a scorecard")
+  .addOption(targetOption())
+  .option("--hidden", "include the hidden grading tests (instructors)", false)
+  .option("--no-bench", "skip the benches (performance scores 0)")
+  .addOption(new Option("-f, --format <format>", "also write a report file").choices([...REPORT_FORMATS]))
+  .option("-o, --out <file>", "where the report goes (default .kata/report.<format>)")
+  .option("--time-limit <seconds>", "per-exercise limit for the tests", positiveSeconds, 120)
+  .action(
+    async (
+      names: string[],
+      options: { target: string; hidden: boolean; bench: boolean; format?: ReportFormat; out?: string; timeLimit: number },
+    ) => {
+      process.exitCode = await gradeCommand(selectExercises(loadCatalog(), names), options);
+    },
+  );
+
+program
+  .command("hint <slug>")
+  .description("the next hint for an exercise, least revealing first")
+  .option("--all", "every hint at once", false)
+  .option("--reset", "start again from the first hint", false)
+  .action((slug: string, options: { all: boolean; reset: boolean }) => hintCommand(one(slug), options));
+
+program
+  .command("reveal <slug>")
+  .description("the reference solution's design notes, and where its code is")
+  .action((slug: string) => revealCommand(one(slug)));
+
+program
+  .command("verify")
+  .description("the project's own tests: harness tests, then every exercise's stub, reference and naive variant")
+  .option("--skip-bench", "leave out the budget checks (quicker, incomplete)", false)
+  .action(async (options: { skipBench: boolean }) => {
+    process.exitCode = await verifyCommand(options);
+  });
+
+program.parseAsync(process.argv).catch(reportAndExit);

@@ -1,0 +1,67 @@
+/**
+ * Grades a set of exercises for one target: tests first (two exercises at a time, each in its own
+ * jest process), then benches one at a time (two benches at once would measure each other), only
+ * for exercises whose visible tests all pass. One exercise's crash never stops the others.
+ */
+import type { Exercise } from "../catalog/catalog";
+import { DEFAULT_BENCH_TIME_LIMIT_MS, runBench } from "../bench/run-bench";
+import type { BenchReport } from "../bench/result";
+import { DEFAULT_TEST_LIMITS, runExerciseTests, type TestRunResult } from "../run/run-tests";
+import { scoreCorrectness, scoreExercise, scoreWorkbook, visibleAllPass, type WorkbookScore } from "../score/score";
+
+export interface GradeOptions {
+  target: string;
+  hidden: boolean;
+  bench: boolean;
+  /** Per-exercise limit for the tests, in ms. */
+  testTimeLimitMs?: number;
+  benchTimeLimitMs?: number;
+  concurrency?: number;
+  /** Told of each step, for a progress display. */
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { phase: "tests"; exercise: Exercise; done: number; total: number; run: TestRunResult }
+  | { phase: "bench-start"; exercise: Exercise }
+  | { phase: "bench"; exercise: Exercise; report: BenchReport };
+
+export async function gradeExercises(exercises: Exercise[], options: GradeOptions): Promise<WorkbookScore> {
+  const runs = new Map<Exercise, TestRunResult>();
+  let done = 0;
+  await forEachConcurrently(exercises, options.concurrency ?? 2, async (exercise) => {
+    const run = await runExerciseTests(exercise, {
+      target: options.target,
+      includeHidden: options.hidden,
+      timeLimitMs: options.testTimeLimitMs ?? DEFAULT_TEST_LIMITS.timeLimitMs,
+      outputLimitBytes: DEFAULT_TEST_LIMITS.outputLimitBytes,
+    });
+    runs.set(exercise, run);
+    done += 1;
+    options.onProgress?.({ phase: "tests", exercise, done, total: exercises.length, run });
+  });
+
+  const scores = [];
+  for (const exercise of exercises) {
+    const run = runs.get(exercise) as TestRunResult;
+    let bench: BenchReport | undefined;
+    if (options.bench && run.crash === undefined && visibleAllPass(scoreCorrectness(run.cases))) {
+      options.onProgress?.({ phase: "bench-start", exercise });
+      bench = await runBench(exercise, { target: options.target, timeLimitMs: options.benchTimeLimitMs ?? DEFAULT_BENCH_TIME_LIMIT_MS });
+      options.onProgress?.({ phase: "bench", exercise, report: bench });
+    }
+    scores.push(scoreExercise(exercise, run, bench));
+  }
+  return scoreWorkbook(scores);
+}
+
+async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

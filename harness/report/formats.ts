@@ -1,0 +1,88 @@
+/**
+ * Machine-readable and shareable reports of a grading run: JSON (everything), Markdown (for a pull
+ * request or a course page) and JUnit XML (for CI systems: one testcase per test and per budget).
+ */
+import type { WorkbookScore } from "../score/score";
+
+export const REPORT_FORMATS = ["json", "md", "junit"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportContext {
+  target: string;
+  hidden: boolean;
+  generatedAt: string;
+}
+
+export function renderReport(format: ReportFormat, workbook: WorkbookScore, context: ReportContext): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify({ ...context, ...workbook }, null, 2)}\n`;
+    case "md":
+      return renderMarkdown(workbook, context);
+    case "junit":
+      return renderJunit(workbook, context);
+  }
+}
+
+function renderMarkdown(workbook: WorkbookScore, context: ReportContext): string {
+  const lines = [
+    `# Workbook scorecard`,
+    ``,
+    `Target \`${context.target}\`${context.hidden ? ", with hidden tests" : ""}; ${context.generatedAt}.`,
+    `Score = 70 x tests passed / total + 30 x mean of min(1, ratio / budget), performance counted once every visible test passes.`,
+    ``,
+    `| exercise | tests | performance | score | state |`,
+    `|---|---|---|---|---|`,
+  ];
+  for (const e of workbook.exercises) {
+    const perf = e.workloads.length
+      ? e.workloads.map((w) => `${w.name}: ${w.ratio.toFixed(2)} / ${w.budget}`).join("<br>")
+      : (e.performanceNote ?? "-");
+    lines.push(`| ${e.id} | ${e.crash ? "crashed" : `${e.correctness.passed}/${e.correctness.total}`} | ${perf} | ${e.score.toFixed(1)} | ${e.state} |`);
+  }
+  lines.push(``, `**Workbook score: ${workbook.score.toFixed(1)} / 100**`, ``, `| skill | score | exercises |`, `|---|---|---|`);
+  for (const s of workbook.skills) lines.push(`| ${s.skill} | ${s.score.toFixed(1)} | ${s.exercises} |`);
+  const notes = workbook.exercises.flatMap((e) => [
+    ...(e.crash ? [`- ${e.id}: ${e.crash}`] : []),
+    ...e.workloads.map((w) => `- ${e.id} / ${w.name}: ${w.error ?? w.detail}`),
+  ]);
+  if (notes.length > 0) lines.push(``, `## How the figures were got`, ``, ...notes);
+  return `${lines.join("\n")}\n`;
+}
+
+function xml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function renderJunit(workbook: WorkbookScore, context: ReportContext): string {
+  const suites = workbook.exercises.map((e) => {
+    const cases: string[] = [];
+    if (e.crash) cases.push(`    <testcase classname="${xml(e.id)}" name="tests run"><failure message="${xml(e.crash)}"/></testcase>`);
+    for (const t of e.tests) {
+      const body =
+        t.status === "failed" ? `<failure message="${xml(t.message ?? "failed")}"/>` : t.status === "skipped" ? "<skipped/>" : "";
+      cases.push(`    <testcase classname="${xml(`${e.id} (${t.file})`)}" name="${xml(t.name)}">${body}</testcase>`);
+    }
+    for (const w of e.workloads) {
+      const failure = w.error ?? (w.score < 1 ? `ratio ${w.ratio.toFixed(3)} is under the budget ${w.budget}: ${w.detail}` : undefined);
+      cases.push(
+        `    <testcase classname="${xml(`${e.id} (budget)`)}" name="${xml(w.name)}">${failure ? `<failure message="${xml(failure)}"/>` : ""}</testcase>`,
+      );
+    }
+    const failures = cases.filter((c) => c.includes("<failure")).length;
+    const skipped = cases.filter((c) => c.includes("<skipped")).length;
+    return [
+      `  <testsuite name="${xml(e.id)}" tests="${cases.length}" failures="${failures}" skipped="${skipped}">`,
+      `    <properties><property name="score" value="${e.score}"/><property name="state" value="${xml(e.state)}"/></properties>`,
+      ...cases,
+      `  </testsuite>`,
+    ].join("\n");
+  });
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="kata workbook (target ${xml(context.target)})" timestamp="${context.generatedAt}">`,
+    ...suites,
+    `</testsuites>`,
+    ``,
+  ].join("\n");
+}

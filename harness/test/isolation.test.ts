@@ -1,0 +1,43 @@
+/**
+ * The wall between a submission and the grading run: each failure mode of a learner's code costs
+ * that exercise its points, with a reason that says what to fix, and the run goes on. The fixtures
+ * are submission folders laid out like exercises/, each broken in one way.
+ */
+import path from "node:path";
+import { loadCatalog, type Exercise } from "../catalog/catalog";
+import { gradeExercises } from "../grade/grade";
+import { runExerciseTests } from "../run/run-tests";
+
+jest.setTimeout(60_000);
+
+const fixture = (name: string): string => path.join(__dirname, "fixtures", name);
+const ring = loadCatalog().find((e) => e.meta.slug === "consistent-hashing") as Exercise;
+const limits = { timeLimitMs: 8_000, outputLimitBytes: 1 << 20, includeHidden: false };
+
+test.each([
+  ["infinite-loop", /stopped after 8 s without finishing: look for an infinite loop/],
+  ["process-exit", /ended \(exit code 0\) before it reported: does the code call process\.exit\(\)\?/],
+  ["output-flood", /wrote more than 1024 KiB of output: remove console\.log calls/],
+  ["throws-non-error", /test file could not run: Test suite failed to run boom/],
+  ["syntax-error", /test file could not run: .*hash-ring\.ts:6:\d+ - error TS1005: '\)' expected/],
+])("a submission with %s crashes with a reason, and no test counts", async (name, reason) => {
+  const run = await runExerciseTests(ring, { target: fixture(name), ...limits });
+  expect(run.crash).toMatch(reason);
+  expect(run.cases).toEqual([]);
+});
+
+test("a submission folder outside exercises/ is graded with the workbook's tests", async () => {
+  const run = await runExerciseTests(ring, { target: fixture("reference-copy"), ...limits, includeHidden: true });
+  expect(run.crash).toBeUndefined();
+  expect(run.cases.filter((c) => c.file === "hidden").length).toBeGreaterThan(0);
+  expect(run.cases.every((c) => c.status === "passed")).toBe(true);
+});
+
+test("grading a broken submission scores it 0 as broken and still returns a scorecard", async () => {
+  const workbook = await gradeExercises([ring], { target: fixture("throws-non-error"), hidden: false, bench: true, testTimeLimitMs: 8_000 });
+  const [score] = workbook.exercises;
+  expect(score?.state).toBe("broken");
+  expect(score?.score).toBe(0);
+  expect(score?.performanceNote).toMatch(/tests did not run/);
+  expect(workbook.score).toBe(0);
+});

@@ -1,0 +1,109 @@
+/**
+ * Grading-only tests. They import the learner's modules by their workbook path; the resolver puts
+ * the graded target's files behind that path.
+ */
+import { ensure, sampleKeys } from "#kata/testing";
+import { RingError } from "../../../exercises/01-partitioning/consistent-hashing/src/errors";
+import { hash32 } from "../../../exercises/01-partitioning/consistent-hashing/src/hash";
+import { HashRing, virtualNodeLabel } from "../../../exercises/01-partitioning/consistent-hashing/src/hash-ring";
+
+const KEYS = sampleKeys(5_000, 99);
+
+function ringOf(nodes: string[], virtualNodes?: number): HashRing {
+  const ring = new HashRing(virtualNodes === undefined ? {} : { virtualNodes });
+  for (const node of nodes) ring.addNode(node);
+  return ring;
+}
+
+describe("hidden: ties and exact positions", () => {
+  // node-522789#0 and node-739192#0 hash to the same position, 2702820799.
+  test("two points at one position: the smaller node id owns it, whatever the insertion order", () => {
+    expect(hash32(virtualNodeLabel("node-522789", 0))).toBe(hash32(virtualNodeLabel("node-739192", 0)));
+    const forward = ringOf(["node-522789", "node-739192"], 1);
+    const backward = ringOf(["node-739192", "node-522789"], 1);
+    for (const key of KEYS.slice(0, 200)) {
+      expect(forward.lookup(key)).toBe("node-522789");
+      expect(backward.lookup(key)).toBe("node-522789");
+    }
+  });
+
+  test("removing one of two tied nodes leaves the other owning the position", () => {
+    const ring = ringOf(["node-739192", "node-522789"], 1);
+    ring.removeNode("node-522789");
+    expect(ring.lookup(KEYS[0] as string)).toBe("node-739192");
+  });
+
+  test("non-ASCII node ids and keys hash their UTF-8 bytes", () => {
+    expect(hash32("ключ")).toBe(hash32("ключ"));
+    const ring = ringOf(["東京", "Zürich", "São Paulo"]);
+    const owner = ring.lookup("用户:42");
+    expect(["東京", "Zürich", "São Paulo"]).toContain(owner);
+  });
+});
+
+describe("hidden: membership histories", () => {
+  test("remove then re-add restores every key's owner exactly", () => {
+    const ring = ringOf(["a", "b", "c", "d"]);
+    const before = KEYS.map((key) => ring.lookup(key));
+    ring.removeNode("c");
+    ring.addNode("c");
+    const after = KEYS.map((key) => ring.lookup(key));
+    expect(after).toEqual(before);
+  });
+
+  test("removing every node empties the ring, and lookups say so", () => {
+    const ring = ringOf(["a", "b"]);
+    ring.removeNode("a");
+    ring.removeNode("b");
+    expect(ring.size).toBe(0);
+    expect(() => ring.lookup("k")).toThrow(RingError);
+  });
+
+  test("growing from 1 to 20 nodes: each step moves only keys to the new node", () => {
+    const ring = ringOf(["n0"], 64);
+    let owners = KEYS.map((key) => ring.lookup(key));
+    for (let n = 1; n < 20; n++) {
+      ring.addNode(`n${n}`);
+      const next = KEYS.map((key) => ring.lookup(key));
+      const wrong = next.filter((owner, i) => owner !== owners[i] && owner !== `n${n}`).length;
+      ensure(wrong === 0, `adding n${n} moved ${wrong} keys between existing nodes`);
+      owners = next;
+    }
+  });
+
+  test("a large ring (500 nodes) agrees with a brute-force search of its points", () => {
+    const nodes = Array.from({ length: 500 }, (_, i) => `srv-${i}`);
+    const ring = ringOf(nodes, 20);
+    const points = nodes
+      .flatMap((node) => Array.from({ length: 20 }, (_, i) => ({ position: hash32(virtualNodeLabel(node, i)), node })))
+      .sort((x, y) => x.position - y.position || (x.node < y.node ? -1 : 1));
+    for (const key of KEYS.slice(0, 1_000)) {
+      const h = hash32(key);
+      const expected = (points.find((p) => p.position >= h) ?? points[0])?.node;
+      expect(ring.lookup(key)).toBe(expected);
+    }
+  });
+});
+
+describe("hidden: bad input loses nothing", () => {
+  test("a non-string node id is rejected, and the ring is unchanged", () => {
+    const ring = ringOf(["a"]);
+    expect(() => ring.addNode(42 as unknown as string)).toThrow(RingError);
+    expect(ring.nodes()).toEqual(["a"]);
+  });
+
+  test("a non-string key is rejected with INVALID_KEY", () => {
+    const ring = ringOf(["a"]);
+    try {
+      ring.lookup(undefined as unknown as string);
+      throw new Error("lookup(undefined) returned normally");
+    } catch (error) {
+      expect(error).toBeInstanceOf(RingError);
+      expect((error as RingError).code).toBe("INVALID_KEY");
+    }
+  });
+
+  test("virtualNodes Infinity is rejected", () => {
+    expect(() => new HashRing({ virtualNodes: Number.POSITIVE_INFINITY })).toThrow(RingError);
+  });
+});
