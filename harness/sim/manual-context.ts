@@ -1,0 +1,91 @@
+/**
+ * A NodeContext driven by hand, for unit tests of one node without a network: it records what the
+ * node sends and the timers it sets, hands out chosen random values, and fires timers on request.
+ * Storage can be shared between two contexts to model a crash and restart.
+ */
+import type { NodeContext, StableStorage, TimerHandle } from "./simulation";
+
+export interface PendingTimer {
+  handle: TimerHandle;
+  delayMs: number;
+  setAt: number;
+  fire(): void;
+}
+
+export class ManualContext<M> implements NodeContext<M> {
+  readonly sent: Array<{ to: string; message: M }> = [];
+  readonly timers = new Map<number, PendingTimer>();
+  /** Every delay ever passed to setTimer, in order. */
+  readonly timerDelays: number[] = [];
+  readonly notes: string[] = [];
+  readonly storage: StableStorage;
+  private clock = 0;
+  private nextTimer = 0;
+  private randomValues: number[];
+
+  constructor(
+    readonly id: string,
+    readonly peers: readonly string[],
+    options: { random?: number[]; storage?: Map<string, unknown> } = {},
+  ) {
+    this.randomValues = [...(options.random ?? [0.5])];
+    const data = options.storage ?? new Map<string, unknown>();
+    this.storage = {
+      get: <T>(key: string) => (data.has(key) ? (structuredClone(data.get(key)) as T) : undefined),
+      set: <T>(key: string, value: T) => void data.set(key, structuredClone(value)),
+    };
+  }
+
+  now(): number {
+    return this.clock;
+  }
+
+  /** Moves the clock forward (timers do not fire by themselves: call fire()). */
+  advance(ms: number): void {
+    this.clock += ms;
+  }
+
+  send(to: string, message: M): void {
+    this.sent.push({ to, message: structuredClone(message) });
+  }
+
+  setTimer(delayMs: number, callback: () => void): TimerHandle {
+    const handle = { id: this.nextTimer++ };
+    this.timerDelays.push(delayMs);
+    this.timers.set(handle.id, {
+      handle,
+      delayMs,
+      setAt: this.clock,
+      fire: () => {
+        this.timers.delete(handle.id);
+        callback();
+      },
+    });
+    return handle;
+  }
+
+  clearTimer(handle: TimerHandle | undefined): void {
+    if (handle) this.timers.delete(handle.id);
+  }
+
+  /** The next of the chosen values, the last one repeating. */
+  random(): number {
+    return (this.randomValues.length > 1 ? this.randomValues.shift() : this.randomValues[0]) as number;
+  }
+
+  log(text: string): void {
+    this.notes.push(text);
+  }
+
+  /** Fires the pending timer that would go off first. */
+  fireNextTimer(): void {
+    const next = [...this.timers.values()].sort((a, b) => a.setAt + a.delayMs - (b.setAt + b.delayMs))[0];
+    if (!next) throw new Error(`${this.id} has no pending timer to fire`);
+    next.fire();
+  }
+
+  /** Messages sent since the last call, and forgets them. */
+  takeSent(): Array<{ to: string; message: M }> {
+    return this.sent.splice(0, this.sent.length);
+  }
+}

@@ -1,0 +1,325 @@
+/**
+ * A deterministic discrete-event simulation of nodes on a network: a virtual clock, timers,
+ * messages with seeded delays and faults, crashes and restarts, invariants checked after every
+ * event, and a timeline of it all. Nothing in it reads the wall clock or Math.random, and node code
+ * may not either while it runs (both throw, with the reason), so a seed replays a run exactly.
+ */
+import { EventQueue, type ScheduledEvent } from "./event-queue";
+import { History } from "./history";
+import { Links, RELIABLE_NETWORK, validateFaults, type NetworkFaults } from "./network";
+import { Prng } from "./prng";
+import { Timeline, describeMessage, type TimelineKind } from "./timeline";
+
+/** Storage that survives a crash: what a real node would fsync before answering. */
+export interface StableStorage {
+  get<T>(key: string): T | undefined;
+  /** Values are copied in and out, so later changes to an object are not persisted by accident. */
+  set<T>(key: string, value: T): void;
+}
+
+export interface TimerHandle {
+  readonly id: number;
+}
+
+/** Everything a node may use to act on the world. */
+export interface NodeContext<M> {
+  readonly id: string;
+  /** The other nodes of the cluster, in a fixed order. */
+  readonly peers: readonly string[];
+  /** Virtual milliseconds since the simulation started. */
+  now(): number;
+  send(to: string, message: M): void;
+  /** Calls `callback` after `delayMs` virtual ms, unless cleared or the node crashes first. */
+  setTimer(delayMs: number, callback: () => void): TimerHandle;
+  clearTimer(handle: TimerHandle | undefined): void;
+  /** This node's own seeded random stream, a float in [0, 1). Use it instead of Math.random. */
+  random(): number;
+  readonly storage: StableStorage;
+  /** A note on the timeline, shown when a test fails. */
+  log(text: string): void;
+}
+
+export interface SimNode<M> {
+  onMessage(from: string, message: M): void;
+}
+
+export interface SimulationOptions<M, N extends SimNode<M>> {
+  seed: number;
+  nodeIds: readonly string[];
+  createNode: (context: NodeContext<M>) => N;
+  network?: Partial<NetworkFaults>;
+}
+
+export interface MessageStats {
+  sent: number;
+  delivered: number;
+  dropped: number;
+  duplicated: number;
+  /** Messages sent, by their `type` field where they have one. */
+  sentByType: Record<string, number>;
+}
+
+export class SimulationError extends Error {
+  override readonly name = "SimulationError";
+}
+
+interface NodeSlot<N> {
+  node?: N;
+  /** Bumped at each crash: timers and deliveries of an older incarnation are void. */
+  incarnation: number;
+  storage: Map<string, unknown>;
+  random: Prng;
+}
+
+export class Simulation<M, N extends SimNode<M>> {
+  /** The most recently created simulation, so a failing test can print its timeline. */
+  private static latest: Simulation<unknown, SimNode<unknown>> | undefined;
+
+  static mostRecent(): Simulation<unknown, SimNode<unknown>> | undefined {
+    return Simulation.latest;
+  }
+
+  static forgetMostRecent(): void {
+    Simulation.latest = undefined;
+  }
+
+  readonly seed: number;
+  readonly timeline = new Timeline();
+  readonly history: History;
+  readonly stats: MessageStats = { sent: 0, delivered: 0, dropped: 0, duplicated: 0, sentByType: {} };
+  private clock = 0;
+  private readonly queue = new EventQueue();
+  private readonly links = new Links();
+  private readonly random: Prng;
+  private faults: NetworkFaults;
+  private readonly slots = new Map<string, NodeSlot<N>>();
+  private readonly invariants: Array<{ name: string; check: () => string | undefined }> = [];
+  private readonly createNode: (context: NodeContext<M>) => N;
+  private nextTimerId = 0;
+
+  constructor(options: SimulationOptions<M, N>) {
+    if (new Set(options.nodeIds).size !== options.nodeIds.length || options.nodeIds.length === 0) {
+      throw new SimulationError(`node ids must be distinct and at least one, got [${options.nodeIds.join(", ")}]`);
+    }
+    this.seed = options.seed;
+    this.random = new Prng(options.seed);
+    this.faults = validateFaults({ ...RELIABLE_NETWORK, ...options.network });
+    this.createNode = options.createNode;
+    this.history = new History(() => this.clock);
+    for (const id of options.nodeIds) {
+      this.slots.set(id, { incarnation: 0, storage: new Map(), random: this.random.fork(id) });
+    }
+    Simulation.latest = this as unknown as Simulation<unknown, SimNode<unknown>>;
+    for (const id of options.nodeIds) this.boot(id);
+  }
+
+  /** Virtual milliseconds since the start. */
+  get now(): number {
+    return this.clock;
+  }
+
+  get nodeIds(): string[] {
+    return [...this.slots.keys()];
+  }
+
+  /** The node's current object, or undefined while it is crashed. */
+  node(id: string): N | undefined {
+    return this.slot(id).node;
+  }
+
+  /** The nodes that are up, with their ids. */
+  liveNodes(): Array<[string, N]> {
+    return [...this.slots].flatMap(([id, slot]) => (slot.node ? [[id, slot.node] as [string, N]] : []));
+  }
+
+  setNetwork(faults: Partial<NetworkFaults>): void {
+    this.faults = validateFaults({ ...this.faults, ...faults });
+  }
+
+  partition(...groups: string[][]): void {
+    for (const id of groups.flat()) this.slot(id);
+    this.links.partition(groups);
+    this.note("partition", undefined, groups.map((g) => `{${g.join(",")}}`).join(" | "));
+  }
+
+  block(from: string, to: string): void {
+    this.slot(from);
+    this.slot(to);
+    this.links.block(from, to);
+    this.note("partition", undefined, `${from} -/-> ${to} (one way)`);
+  }
+
+  heal(): void {
+    this.links.heal();
+    this.note("heal", undefined, "every link restored");
+  }
+
+  /** The node stops: its timers die with it, messages to it are lost, its stable storage stays. */
+  crash(id: string): void {
+    const slot = this.slot(id);
+    if (!slot.node) throw new SimulationError(`${id} is already crashed`);
+    delete slot.node;
+    slot.incarnation += 1;
+    this.note("crash", id, "crashed");
+  }
+
+  /** The node starts afresh from its stable storage, as after a reboot. */
+  restart(id: string): void {
+    const slot = this.slot(id);
+    if (slot.node) throw new SimulationError(`${id} is running; crash it before restarting it`);
+    this.note("restart", id, "restarted");
+    this.boot(id);
+  }
+
+  /** Checked after every event; a message means the invariant broke, and the run stops there. */
+  addInvariant(name: string, check: () => string | undefined): void {
+    this.invariants.push({ name, check });
+  }
+
+  /** Runs every event up to `ms` virtual ms from now. */
+  runFor(ms: number): void {
+    this.runUntil(() => false, ms);
+  }
+
+  /** Runs until `done()` holds (checked after each event) or `maxMs` pass; says whether it held. */
+  runUntil(done: () => boolean, maxMs: number): boolean {
+    const deadline = this.clock + maxMs;
+    if (done()) return true;
+    for (;;) {
+      const next = this.queue.peekTime();
+      if (next === undefined || next > deadline) {
+        this.clock = deadline;
+        return false;
+      }
+      const event = this.queue.pop() as ScheduledEvent;
+      this.clock = event.at;
+      event.run();
+      this.checkInvariants();
+      if (done()) return true;
+    }
+  }
+
+  /** Replaces what the timeline shows for a message; the default is its JSON. */
+  describe: (message: M) => string = describeMessage;
+
+  private slot(id: string): NodeSlot<N> {
+    const slot = this.slots.get(id);
+    if (!slot) throw new SimulationError(`no node "${id}" in this simulation (nodes: ${this.nodeIds.join(", ")})`);
+    return slot;
+  }
+
+  private boot(id: string): void {
+    const slot = this.slot(id);
+    const incarnation = slot.incarnation;
+    const context: NodeContext<M> = {
+      id,
+      peers: this.nodeIds.filter((peer) => peer !== id),
+      now: () => this.clock,
+      send: (to, message) => this.send(id, incarnation, to, message),
+      setTimer: (delayMs, callback) => this.setTimer(id, incarnation, delayMs, callback),
+      clearTimer: (handle) => this.clearTimer(handle),
+      random: () => slot.random.next(),
+      storage: {
+        get: <T>(key: string) => (slot.storage.has(key) ? (structuredClone(slot.storage.get(key)) as T) : undefined),
+        set: <T>(key: string, value: T) => void slot.storage.set(key, structuredClone(value)),
+      },
+      log: (text) => this.note("note", id, text),
+    };
+    slot.node = this.guarded(() => this.createNode(context));
+  }
+
+  /** Pending timers by handle id, so clearTimer can cancel them. */
+  private readonly timers = new Map<number, ScheduledEvent>();
+
+  private setTimer(id: string, incarnation: number, delayMs: number, callback: () => void): TimerHandle {
+    if (!(delayMs >= 0) || !Number.isFinite(delayMs)) throw new SimulationError(`${id}: setTimer needs a delay >= 0 ms, got ${delayMs}`);
+    const handle = { id: this.nextTimerId++ };
+    const event = this.queue.push(this.clock + delayMs, () => {
+      this.timers.delete(handle.id);
+      if (this.slot(id).incarnation !== incarnation) return;
+      this.note("timer", id, `timer ${handle.id} fired`);
+      this.guarded(callback);
+    });
+    this.timers.set(handle.id, event);
+    return handle;
+  }
+
+  private clearTimer(handle: TimerHandle | undefined): void {
+    if (handle === undefined) return;
+    const event = this.timers.get(handle.id);
+    if (event) event.cancelled = true;
+    this.timers.delete(handle.id);
+  }
+
+  private send(from: string, incarnation: number, to: string, message: M): void {
+    if (this.slot(from).incarnation !== incarnation) return; // a dead incarnation's leftover callback
+    this.slot(to);
+    this.stats.sent += 1;
+    const type = typeof message === "object" && message !== null && "type" in message ? String((message as { type: unknown }).type) : "message";
+    this.stats.sentByType[type] = (this.stats.sentByType[type] ?? 0) + 1;
+    const text = this.describe(message);
+    this.note("send", from, `-> ${to} ${text}`);
+    if (!this.links.canDeliver(from, to) || this.random.chance(this.faults.dropRate)) {
+      this.stats.dropped += 1;
+      this.note("drop", from, `-> ${to} lost ${text}`);
+      return;
+    }
+    const copies = this.random.chance(this.faults.duplicateRate) ? 2 : 1;
+    if (copies === 2) {
+      this.stats.duplicated += 1;
+      this.note("duplicate", from, `-> ${to} doubled ${text}`);
+    }
+    for (let i = 0; i < copies; i++) {
+      const delay = this.random.between(this.faults.minDelayMs, this.faults.maxDelayMs);
+      this.queue.push(this.clock + delay, () => this.deliver(from, to, message, text));
+    }
+  }
+
+  private deliver(from: string, to: string, message: M, text: string): void {
+    const node = this.slot(to).node;
+    // A partition made while the message was in flight cuts it too, as a cable pulled mid-transfer.
+    if (!node || !this.links.canDeliver(from, to)) {
+      this.stats.dropped += 1;
+      this.note("drop", to, `<- ${from} lost (${node ? "link cut" : "node down"}) ${text}`);
+      return;
+    }
+    this.stats.delivered += 1;
+    this.note("deliver", to, `<- ${from} ${text}`);
+    this.guarded(() => node.onMessage(from, structuredClone(message)));
+  }
+
+  private checkInvariants(): void {
+    for (const invariant of this.invariants) {
+      const broken = invariant.check();
+      if (broken !== undefined) {
+        this.note("violation", undefined, `${invariant.name}: ${broken}`);
+        throw new SimulationError(`${invariant.name} broke at ${this.clock.toFixed(1)} ms: ${broken}`);
+      }
+    }
+  }
+
+  private note(kind: TimelineKind, node: string | undefined, text: string): void {
+    this.timeline.add({ at: this.clock, kind, ...(node !== undefined ? { node } : {}), text });
+  }
+
+  /**
+   * Runs node code with Math.random and Date.now made to throw: either would make the run depend
+   * on something the seed does not fix, and the failure could not be replayed.
+   */
+  private guarded<T>(run: () => T): T {
+    const random = Math.random;
+    const now = Date.now;
+    Math.random = () => {
+      throw new SimulationError("node code called Math.random(): use ctx.random(), the node's seeded stream, so runs can be replayed");
+    };
+    Date.now = () => {
+      throw new SimulationError("node code called Date.now(): use ctx.now(), the virtual clock");
+    };
+    try {
+      return run();
+    } finally {
+      Math.random = random;
+      Date.now = now;
+    }
+  }
+}

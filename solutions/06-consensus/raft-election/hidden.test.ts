@@ -1,0 +1,107 @@
+/** Grading-only tests: harder fault schedules, and the subtle safety cases. */
+import { ensure } from "#kata/testing";
+import { forEachSeed, ManualContext } from "#kata/sim";
+import type { RaftMessage } from "../../../exercises/06-consensus/raft-election/src/messages";
+import * as raft from "../../../exercises/06-consensus/raft-election/src/raft-node";
+import {
+  awaitLeader,
+  checkElectionSafety,
+  currentLeader,
+  nodeNames,
+  raftCluster,
+  type RaftSimulation,
+} from "../../../exercises/06-consensus/raft-election/raft-cluster";
+
+/** Terms only grow: a node that went back in time could vote twice in a term. */
+function checkTermsNeverDecrease(sim: RaftSimulation): void {
+  const highest = new Map<string, number>();
+  sim.addInvariant("terms never decrease", () => {
+    for (const [id, node] of sim.liveNodes()) {
+      const before = highest.get(id) ?? 0;
+      if (node.term() < before) return `${id} went from term ${before} back to ${node.term()}`;
+      highest.set(id, node.term());
+    }
+    return undefined;
+  });
+}
+
+test("a node that voted, crashed and restarted does not vote again in that term", () => {
+  const storage = new Map<string, unknown>();
+  const first = new ManualContext<RaftMessage>("n1", ["n2", "n3"], { storage });
+  new raft.RaftNode(first).onMessage("n2", { type: "RequestVote", term: 1, candidateId: "n2" });
+  const second = new ManualContext<RaftMessage>("n1", ["n2", "n3"], { storage });
+  const restarted = new raft.RaftNode(second);
+  restarted.onMessage("n3", { type: "RequestVote", term: 1, candidateId: "n3" });
+  expect(second.takeSent()).toEqual([{ to: "n3", message: { type: "RequestVoteReply", term: 1, voteGranted: false } }]);
+});
+
+test("a candidate may ask again: a repeated RequestVote from the same candidate is granted again", () => {
+  const ctx = new ManualContext<RaftMessage>("n1", ["n2", "n3"]);
+  const node = new raft.RaftNode(ctx);
+  node.onMessage("n2", { type: "RequestVote", term: 1, candidateId: "n2" });
+  node.onMessage("n2", { type: "RequestVote", term: 1, candidateId: "n2" });
+  expect(ctx.takeSent().map((s) => s.message)).toEqual([
+    { type: "RequestVoteReply", term: 1, voteGranted: true },
+    { type: "RequestVoteReply", term: 1, voteGranted: true },
+  ]);
+});
+
+test("votes from an older term do not count toward a newer election", () => {
+  const ctx = new ManualContext<RaftMessage>("n1", ["n2", "n3", "n4", "n5"]);
+  const node = new raft.RaftNode(ctx);
+  ctx.fireNextTimer(); // term 1
+  ctx.fireNextTimer(); // split: term 2
+  node.onMessage("n2", { type: "RequestVoteReply", term: 1, voteGranted: true });
+  node.onMessage("n3", { type: "RequestVoteReply", term: 1, voteGranted: true });
+  expect(node.role()).toBe("candidate");
+  expect(node.term()).toBe(2);
+});
+
+test("a one-node cluster elects itself", () => {
+  const sim = raftCluster(raft, { seed: 1, size: 1 });
+  expect(awaitLeader(sim, 1_000)).toBe("n1");
+});
+
+test("a leader cut off one way (it can hear but not be heard) is replaced, then steps down", () => {
+  forEachSeed(20, (seed) => {
+    const sim = raftCluster(raft, { seed });
+    checkElectionSafety(sim);
+    checkTermsNeverDecrease(sim);
+    const old = awaitLeader(sim, 5_000) as string;
+    for (const peer of nodeNames(5).filter((id) => id !== old)) sim.block(old, peer);
+    const replaced = sim.runUntil(() => currentLeader(sim) !== undefined && currentLeader(sim) !== old && sim.node(old)?.role() === "follower", 5_000);
+    ensure(replaced, `${old}'s messages stopped reaching the others; they should elect a new leader whose higher term makes ${old} step down`);
+  });
+});
+
+test("heavy faults with crashes and restarts: one leader per term, terms never decrease (100 seeds)", () => {
+  forEachSeed(100, (seed) => {
+    const sim = raftCluster(raft, { seed, network: { minDelayMs: 1, maxDelayMs: 60, dropRate: 0.2, duplicateRate: 0.1 } });
+    checkElectionSafety(sim);
+    checkTermsNeverDecrease(sim);
+    for (let round = 0; round < 4; round++) {
+      sim.runFor(800);
+      const victim = currentLeader(sim) ?? `n${1 + (round % 5)}`;
+      if (sim.node(victim)) sim.crash(victim);
+      sim.runFor(400);
+      sim.restart(victim);
+    }
+    sim.runFor(2_000);
+  });
+});
+
+test("after a partition into 2 and 3 heals, the cluster settles on a single leader everyone follows", () => {
+  forEachSeed(20, (seed) => {
+    const sim = raftCluster(raft, { seed });
+    checkElectionSafety(sim);
+    awaitLeader(sim, 5_000);
+    sim.partition(["n1", "n2"], ["n3", "n4", "n5"]);
+    sim.runFor(2_000);
+    sim.heal();
+    sim.runFor(2_000);
+    const leader = currentLeader(sim);
+    for (const [id, node] of sim.liveNodes()) {
+      ensure(node.leaderId() === leader, `2 s after healing, ${id} follows ${node.leaderId()} but ${leader} leads`);
+    }
+  });
+});
