@@ -1,0 +1,232 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { ensure } from "#kata/testing";
+import { RateLimitConfigError, type RateLimitConfigErrorCode } from "./src/errors";
+import { SEED_E_CONFIG, parseConfig, parseLimit, type RateLimitConfig } from "./src/config";
+import { RateLimiter, createRateLimitServer, type Decision } from "./src/rate-limiter";
+
+/** A clock the test moves by hand, in integer milliseconds. */
+function manualClock(start: number): { now: () => number; set: (t: number) => void } {
+  let t = start;
+  return { now: () => t, set: (next) => void (t = next) };
+}
+
+function config(algorithm: RateLimitConfig["algorithm"], requests: number, windowMs: number): RateLimitConfig {
+  const limit = { requests, windowMs };
+  return { algorithm, authenticated: limit, anonymous: limit, trustProxy: false };
+}
+
+function configErrorCode(act: () => unknown): RateLimitConfigErrorCode {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof RateLimitConfigError) return error.code;
+    throw error;
+  }
+  throw new Error("expected a RateLimitConfigError, but the call returned normally");
+}
+
+/** Checks `client` at each time and returns the decisions. */
+function at(limiter: RateLimiter, clock: ReturnType<typeof manualClock>, times: number[], client = { address: "10.0.0.1" }): Decision[] {
+  return times.map((t) => {
+    clock.set(t);
+    return limiter.check(client);
+  });
+}
+
+describe("configuration", () => {
+  test.each([
+    ["1000/hour", { requests: 1000, windowMs: 3_600_000 }],
+    ["100 / minute", { requests: 100, windowMs: 60_000 }],
+    ["5/second", { requests: 5, windowMs: 1_000 }],
+    ["2/day", { requests: 2, windowMs: 86_400_000 }],
+  ])("parseLimit(%p)", (text, limit) => {
+    expect(parseLimit(text)).toEqual(limit);
+  });
+
+  test.each(["0/hour", "1.5/hour", "10/week", "hourly", "", 42])("parseLimit(%p) is an INVALID_LIMIT", (text) => {
+    expect(configErrorCode(() => parseLimit(text as string))).toBe("INVALID_LIMIT");
+  });
+
+  test("parseConfig fills what is missing from seed E's gateway", () => {
+    expect(parseConfig({})).toEqual(SEED_E_CONFIG);
+    expect(parseConfig({ algorithm: "token-bucket", anonymous: "10/minute", trustProxy: true })).toEqual({
+      ...SEED_E_CONFIG,
+      algorithm: "token-bucket",
+      anonymous: { requests: 10, windowMs: 60_000 },
+      trustProxy: true,
+    });
+  });
+
+  test("parseConfig refuses a misspelt field instead of ignoring it, and names it", () => {
+    expect(configErrorCode(() => parseConfig({ anonymos: "10/minute" }))).toBe("INVALID_CONFIG");
+    expect(() => parseConfig({ anonymos: "10/minute" })).toThrow(/anonymos/);
+  });
+
+  test.each([
+    [null, "INVALID_CONFIG"],
+    [[], "INVALID_CONFIG"],
+    [{ algorithm: "leaky-bucket" }, "INVALID_ALGORITHM"],
+    [{ trustProxy: "yes" }, "INVALID_CONFIG"],
+    [{ authenticated: 1000 }, "INVALID_LIMIT"],
+  ])("parseConfig(%p) is refused with %s", (raw, code) => {
+    expect(configErrorCode(() => parseConfig(raw))).toBe(code);
+  });
+});
+
+describe("sliding-window counter (3 per 10 s)", () => {
+  const setup = () => {
+    const clock = manualClock(100_000);
+    return { clock, limiter: new RateLimiter(config("sliding-window", 3, 10_000), clock.now) };
+  };
+
+  test("allows 3 in a window, counting down remaining, then refuses with Retry-After", () => {
+    const { clock, limiter } = setup();
+    const [a, b, c, d] = at(limiter, clock, [100_000, 101_000, 102_000, 103_000]);
+    expect([a?.allowed, b?.allowed, c?.allowed, d?.allowed]).toEqual([true, true, true, false]);
+    expect([a?.remaining, b?.remaining, c?.remaining]).toEqual([2, 1, 0]);
+    expect(d?.retryAfterSeconds).toBe(11);
+  });
+
+  test("the previous window still weighs at the start of the next: 3 x (10 s - 0 s) / 10 s = 3, refused", () => {
+    const { clock, limiter } = setup();
+    at(limiter, clock, [100_000, 101_000, 102_000]);
+    const [edge] = at(limiter, clock, [110_000]);
+    ensure(
+      edge?.allowed === false,
+      "at 110.000 s a new window starts, but the estimate is previous x (W - elapsed) / W + current = 3 x 1 + 0 = 3, " +
+        "and 3 + 1 > 3: refuse. A plain fixed window would allow a burst of 6 across the edge.",
+    );
+    expect(edge?.retryAfterSeconds).toBe(4);
+  });
+
+  test("half-way through the next window the previous counts half: 1.5 + 1 <= 3 allowed, then 2.5 + 1 refused", () => {
+    const { clock, limiter } = setup();
+    at(limiter, clock, [100_000, 101_000, 102_000]);
+    const [first, second] = at(limiter, clock, [114_999, 115_000]);
+    expect(first?.allowed).toBe(true);
+    expect(second?.allowed).toBe(false);
+    expect(second?.retryAfterSeconds).toBe(2);
+  });
+
+  test("Retry-After is honest: waiting exactly that long is enough, a second less is not", () => {
+    const { clock, limiter } = setup();
+    const [, , , refused] = at(limiter, clock, [100_000, 100_001, 100_002, 100_003]);
+    const wait = (refused?.retryAfterSeconds ?? 0) * 1000;
+    ensure(wait >= 1000, `a refusal must carry retryAfterSeconds >= 1, got ${refused?.retryAfterSeconds}`);
+    const probe = new RateLimiter(config("sliding-window", 3, 10_000), clock.now);
+    at(probe, clock, [100_000, 100_001, 100_002, 100_003]);
+    const [tooEarly, onTime] = at(probe, clock, [100_003 + wait - 1000, 100_003 + wait]);
+    ensure(tooEarly?.allowed === false && onTime?.allowed === true, `Retry-After said ${wait / 1000} s: a request 1 s sooner must be refused and one on time allowed`);
+  });
+});
+
+describe("token bucket (4 per 2 s: a token every 500 ms)", () => {
+  const setup = () => {
+    const clock = manualClock(0);
+    return { clock, limiter: new RateLimiter(config("token-bucket", 4, 2_000), clock.now) };
+  };
+
+  test("a full bucket allows a burst of 4, then refuses with Retry-After 1", () => {
+    const { clock, limiter } = setup();
+    const decisions = at(limiter, clock, [0, 0, 0, 0, 0]);
+    expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, true, false]);
+    expect(decisions[4]?.retryAfterSeconds).toBe(1);
+  });
+
+  test("refills one token per 500 ms, not before", () => {
+    const { clock, limiter } = setup();
+    at(limiter, clock, [0, 0, 0, 0]);
+    const decisions = at(limiter, clock, [499, 500, 500, 750, 1_000]);
+    expect(decisions.map((d) => d.allowed)).toEqual([false, true, false, false, true]);
+  });
+
+  test("a bucket left alone refills to the limit and no further", () => {
+    const { clock, limiter } = setup();
+    at(limiter, clock, [0, 0, 0, 0]);
+    const decisions = at(limiter, clock, [60_000, 60_000, 60_000, 60_000, 60_000]);
+    expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, true, false]);
+  });
+});
+
+describe("clients", () => {
+  test("seed E's limits: 100/hour without a key, 1000/hour with one, counted apart", () => {
+    const clock = manualClock(0);
+    const limiter = new RateLimiter(SEED_E_CONFIG, clock.now);
+    const anonymous = Array.from({ length: 101 }, () => limiter.check({ address: "203.0.113.9" }));
+    expect(anonymous.filter((d) => d.allowed)).toHaveLength(100);
+    expect(anonymous[100]?.limit).toBe(100);
+    const keyed = limiter.check({ apiKey: "k-1", address: "203.0.113.9" });
+    expect([keyed.allowed, keyed.limit]).toEqual([true, 1000]);
+  });
+
+  test("one client's exhaustion leaves the others alone, and a key never shares state with an address", () => {
+    const clock = manualClock(0);
+    const limiter = new RateLimiter(config("sliding-window", 2, 60_000), clock.now);
+    at(limiter, clock, [0, 0, 0], { address: "127.0.0.1" });
+    expect(limiter.check({ address: "127.0.0.2" }).allowed).toBe(true);
+    expect(limiter.check({ apiKey: "127.0.0.1", address: "127.0.0.1" }).allowed).toBe(true);
+  });
+
+  test("memory follows active clients: 10,000 one-off clients are forgotten once idle", () => {
+    const clock = manualClock(0);
+    const limiter = new RateLimiter(config("sliding-window", 5, 60_000), clock.now);
+    for (let i = 0; i < 10_000; i++) limiter.check({ address: `10.1.${i >> 8}.${i & 255}` });
+    expect(limiter.trackedClients).toBe(10_000);
+    clock.set(3 * 60_000);
+    limiter.check({ address: "10.9.9.9" });
+    ensure(
+      limiter.trackedClients <= 1,
+      `three windows later ${limiter.trackedClients} clients are still tracked; a client whose state is that of a new client can be dropped, or memory grows with every address ever seen`,
+    );
+  });
+
+  test("forgetting idle clients never forgets a limited one", () => {
+    const clock = manualClock(0);
+    const limiter = new RateLimiter(config("sliding-window", 3, 10_000), clock.now);
+    at(limiter, clock, [0, 1, 2]);
+    const [next] = at(limiter, clock, [10_000]); // a sweep may run here: this client is not idle
+    ensure(next?.allowed === false, "a client that used its 3 requests just before the window edge was forgotten (or reset) by the sweep");
+  });
+});
+
+describe("the HTTP server", () => {
+  const clock = manualClock(0);
+  let server: Server | undefined;
+  let base = "";
+
+  beforeAll(async () => {
+    const limits = { ...config("sliding-window", 2, 60_000), authenticated: { requests: 3, windowMs: 60_000 } };
+    const started = createRateLimitServer(new RateLimiter(limits, clock.now));
+    server = started;
+    await new Promise<void>((resolve) => started.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    if (server?.listening) await new Promise<void>((resolve) => server?.close(() => resolve()));
+  });
+
+  test("answers 200 with the rate-limit headers while within the limit", async () => {
+    const response = await fetch(`${base}/api/v1/feed`, { headers: { "x-forwarded-for": "1.1.1.1" } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+    expect(response.headers.get("ratelimit-limit")).toBe("2");
+    expect(response.headers.get("ratelimit-remaining")).toBe("1");
+    expect(response.headers.get("ratelimit-reset")).toBe("60");
+  });
+
+  test("answers 429 with Retry-After once the limit is used, whatever X-Forwarded-For claims (proxy not trusted)", async () => {
+    await fetch(`${base}/`, { headers: { "x-forwarded-for": "2.2.2.2" } });
+    const refused = await fetch(`${base}/`, { headers: { "x-forwarded-for": "3.3.3.3" } });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(await refused.json()).toEqual({ error: "rate limit exceeded", retryAfterSeconds: Number(refused.headers.get("retry-after")) });
+  });
+
+  test("a Bearer key is limited on its own, with the authenticated limit", async () => {
+    const response = await fetch(`${base}/`, { headers: { authorization: "Bearer key-42" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("ratelimit-limit")).toBe("3");
+  });
+});

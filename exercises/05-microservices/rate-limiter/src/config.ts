@@ -1,0 +1,51 @@
+import { notImplemented } from "#kata";
+// RateLimitConfigError (./errors) is what every invalid input here throws.
+
+export type Algorithm = "sliding-window" | "token-bucket";
+export const ALGORITHMS: readonly Algorithm[] = ["sliding-window", "token-bucket"];
+
+/** At most `requests` per `windowMs`. */
+export interface Limit {
+  requests: number;
+  windowMs: number;
+}
+
+export interface RateLimitConfig {
+  algorithm: Algorithm;
+  /** Per API key (a request with `Authorization: Bearer <key>`). */
+  authenticated: Limit;
+  /** Per client address, for requests without a key. */
+  anonymous: Limit;
+  /** Take the client address from the first X-Forwarded-For entry (only behind a trusted proxy). */
+  trustProxy: boolean;
+}
+
+/** Seed E's gateway (given): 1000 requests an hour with a key, 100 without, sliding window. */
+export const SEED_E_CONFIG: RateLimitConfig = {
+  algorithm: "sliding-window",
+  authenticated: { requests: 1000, windowMs: 3_600_000 },
+  anonymous: { requests: 100, windowMs: 3_600_000 },
+  trustProxy: false,
+};
+
+/**
+ * "1000/hour" -> { requests: 1000, windowMs: 3_600_000 }. Units: second, minute, hour, day;
+ * spaces around the parts are allowed ("100 / minute").
+ * @throws RateLimitConfigError INVALID_LIMIT for anything else: "0/hour", "1.5/hour", "10/week",
+ *   "hourly", a number instead of a string.
+ */
+export function parseLimit(text: string): Limit {
+  return notImplemented(`parseLimit(${JSON.stringify(text)})`);
+}
+
+/**
+ * Validates a configuration as it arrives from a file:
+ *   { "algorithm": "token-bucket", "authenticated": "1000/hour", "anonymous": "100/hour", "trustProxy": false }
+ * A missing field takes SEED_E_CONFIG's value.
+ * @throws RateLimitConfigError INVALID_CONFIG when raw is not an object, has a field not listed
+ *   above (a typo must not leave a default silently in force), or trustProxy is not a boolean;
+ *   INVALID_ALGORITHM for an unknown algorithm; INVALID_LIMIT for a bad limit.
+ */
+export function parseConfig(raw: unknown): RateLimitConfig {
+  return notImplemented(`parseConfig(${JSON.stringify(raw)})`);
+}

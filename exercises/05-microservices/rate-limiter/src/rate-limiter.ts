@@ -1,0 +1,76 @@
+import http from "node:http";
+import { notImplemented } from "#kata";
+import type { RateLimitConfig } from "./config";
+
+export { SEED_E_CONFIG, parseConfig, parseLimit, type Algorithm, type Limit, type RateLimitConfig } from "./config";
+
+/** Who is asking: an API key if the request carried one, else the client's address. */
+export interface ClientIdentity {
+  apiKey?: string;
+  address: string;
+}
+
+export interface Decision {
+  allowed: boolean;
+  /** The limit that applied (requests per window). */
+  limit: number;
+  /** Requests left now, after this one, rounded down. */
+  remaining: number;
+  /** Seconds (rounded up) until the current window ends (sliding window) or the bucket is full (token bucket). */
+  resetSeconds: number;
+  /** On a refusal only: whole seconds (rounded up, at least 1) until a request would be allowed. */
+  retryAfterSeconds?: number;
+}
+
+/** What the HTTP server needs of a limiter, so any implementation can stand behind it. */
+export interface RequestLimiter {
+  readonly config: RateLimitConfig;
+  check(client: ClientIdentity): Decision;
+}
+
+/**
+ * Per-client rate limiting with the configured algorithm (see the README for both, exactly).
+ *
+ * - A client is its API key when it has one (limit: config.authenticated), else its address
+ *   (limit: config.anonymous). Keep the two apart: a key must never share state with an address.
+ * - `clock` returns integer milliseconds; tests inject one to step across window edges exactly.
+ * - Memory follows active clients: at most once per (shorter) window, check() drops every client
+ *   whose state is what a brand-new client would have.
+ */
+export class RateLimiter implements RequestLimiter {
+  constructor(
+    readonly config: RateLimitConfig,
+    private readonly clock: () => number = Date.now,
+  ) {
+    notImplemented("new RateLimiter()");
+  }
+
+  /** Decides one request, and counts it if it is allowed. This is the hot path. */
+  check(client: ClientIdentity): Decision {
+    return notImplemented(`RateLimiter.check(${JSON.stringify(client)})`);
+  }
+
+  /** How many clients the limiter holds state for. */
+  get trackedClients(): number {
+    return notImplemented("RateLimiter.trackedClients");
+  }
+}
+
+/**
+ * Reads who is asking. `Authorization: Bearer <key>` gives an API key. The address is the
+ * socket's remote address, or, only when trustProxy is true, the first entry of X-Forwarded-For
+ * (anyone can send that header; trusting it without a proxy lets a client pick its own identity).
+ */
+export function identify(request: http.IncomingMessage, trustProxy: boolean): ClientIdentity {
+  return notImplemented(`identify(${request.url}, ${trustProxy})`);
+}
+
+/**
+ * An http.Server (not yet listening) that checks every request with `limiter` before answering:
+ * - allowed: 200, `Content-Type: application/json`, body `{"ok":true}`;
+ * - refused: 429, `Retry-After: <retryAfterSeconds>`, body `{"error":"rate limit exceeded","retryAfterSeconds":N}`;
+ * - both: `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` headers from the decision.
+ */
+export function createRateLimitServer(limiter: RequestLimiter): http.Server {
+  return notImplemented(`createRateLimitServer(${limiter.constructor.name})`);
+}
