@@ -33,6 +33,17 @@ test("a submission folder outside exercises/ is graded with the workbook's tests
   expect(run.cases.every((c) => c.status === "passed")).toBe(true);
 });
 
+test("one exercise that hangs and one that throws cost only themselves: the third is graded in full", async () => {
+  const workbook = await gradeExercises(loadCatalog(), { target: fixture("mixed"), hidden: true, bench: false, testTimeLimitMs: 8_000 });
+  const bySlug = Object.fromEntries(workbook.exercises.map((e) => [e.slug, e]));
+  expect(bySlug["consistent-hashing"]).toMatchObject({ state: "correct", score: 70 });
+  expect(bySlug["consistent-hashing"]?.correctness.hiddenTotal).toBeGreaterThan(0);
+  expect(bySlug["rate-limiter"]).toMatchObject({ state: "broken", score: 0 });
+  expect(bySlug["rate-limiter"]?.crash).toMatch(/could not run: .*configuration file not found/);
+  expect(bySlug["raft-election"]).toMatchObject({ state: "broken", score: 0 });
+  expect(bySlug["raft-election"]?.crash).toMatch(/stopped after 8 s/);
+});
+
 test("grading a broken submission scores it 0 as broken and still returns a scorecard", async () => {
   const workbook = await gradeExercises([ring], { target: fixture("throws-non-error"), hidden: false, bench: true, testTimeLimitMs: 8_000 });
   const [score] = workbook.exercises;

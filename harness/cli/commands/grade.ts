@@ -7,7 +7,7 @@ import type { Exercise } from "../../catalog/catalog";
 import { gradeExercises, type ProgressEvent } from "../../grade/grade";
 import { renderReport, type ReportFormat } from "../../report/formats";
 import { renderScorecard } from "../../report/scorecard";
-import { scoreCorrectness } from "../../score/score";
+import { scoreCorrectness, type ExerciseScore } from "../../score/score";
 
 export interface GradeCommandOptions {
   target: string;
@@ -32,6 +32,21 @@ export function progressLine(event: ProgressEvent): string {
   }
 }
 
+/** What a learner should do next on an exercise, from its state. */
+export function nextStep(exercise: ExerciseScore): string {
+  const where = `exercises/${exercise.id}`;
+  switch (exercise.state) {
+    case "not started":
+      return `next: read ${where}/README.md, then run npm test -- ${exercise.slug}`;
+    case "started":
+    case "broken":
+      return `next: npm test -- ${exercise.slug} (${exercise.correctness.total - exercise.correctness.passed} tests to go)`;
+    case "correct":
+    case "done":
+      return `next: npx kata bench ${exercise.slug} (tests pass; speed earns the last ${Math.round(30 * (1 - exercise.performance))} points)`;
+  }
+}
+
 export async function gradeCommand(exercises: Exercise[], options: GradeCommandOptions): Promise<number> {
   const target = targets.describeTarget(targets.parseTarget(options.target));
   process.stderr.write(`grading ${exercises.length} exercise(s), target ${target}${options.hidden ? ", hidden tests included" : ""}\n`);
@@ -43,6 +58,8 @@ export async function gradeCommand(exercises: Exercise[], options: GradeCommandO
     onProgress: (event) => process.stderr.write(`${progressLine(event)}\n`),
   });
   process.stdout.write(`${renderScorecard(workbook, target)}\n`);
+  const next = workbook.exercises.find((e) => e.state !== "done");
+  if (next && options.target === "exercises") process.stdout.write(`${nextStep(next)}\n`);
   if (options.format) {
     const out = path.resolve(options.out ?? path.join(targets.REPO_ROOT, ".kata", `report.${options.format === "junit" ? "xml" : options.format}`));
     mkdirSync(path.dirname(out), { recursive: true });
