@@ -5,6 +5,8 @@
  * Every random thing in a test comes from a seed. The seed is fixed per test file and can be
  * overridden with KATA_SEED=<n> to explore, and every failure that depends on one prints it.
  */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Faker, en } from "@faker-js/faker";
 
 /** The seed tests use unless KATA_SEED overrides it. */
@@ -64,4 +66,23 @@ export function ensure(condition: boolean, lesson: string): asserts condition {
 /** A percentage for failure messages: 0.4712 -> "47.1%". */
 export function percent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`;
+}
+
+/**
+ * Starts `server` on 127.0.0.1 with a port the system picks and returns its base URL
+ * ("http://127.0.0.1:41234"). Pair it with closeServer in afterAll.
+ */
+export async function listenOnLoopback(server: Server): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** Closes a server started by listenOnLoopback; does nothing if it never started. */
+export async function closeServer(server: Server | undefined): Promise<void> {
+  if (!server?.listening) return;
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
 }

@@ -1,6 +1,5 @@
-import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { ensure } from "#kata/testing";
+import { closeServer, ensure, listenOnLoopback } from "#kata/testing";
 import { RateLimitConfigError, type RateLimitConfigErrorCode } from "./src/errors";
 import { SEED_E_CONFIG, parseConfig, parseLimit, type RateLimitConfig } from "./src/config";
 import { RateLimiter, createRateLimitServer, type Decision } from "./src/rate-limiter";
@@ -197,15 +196,11 @@ describe("the HTTP server", () => {
 
   beforeAll(async () => {
     const limits = { ...config("sliding-window", 2, 60_000), authenticated: { requests: 3, windowMs: 60_000 } };
-    const started = createRateLimitServer(new RateLimiter(limits, clock.now));
-    server = started;
-    await new Promise<void>((resolve) => started.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
+    server = createRateLimitServer(new RateLimiter(limits, clock.now));
+    base = await listenOnLoopback(server);
   });
 
-  afterAll(async () => {
-    if (server?.listening) await new Promise<void>((resolve) => server?.close(() => resolve()));
-  });
+  afterAll(() => closeServer(server));
 
   test("answers 200 with the rate-limit headers while within the limit", async () => {
     const response = await fetch(`${base}/api/v1/feed`, { headers: { "x-forwarded-for": "1.1.1.1" } });

@@ -1,17 +1,8 @@
 import { RingError } from "../../../exercises/01-partitioning/consistent-hashing/src/errors";
 import { hash32 } from "./hash";
+import { DEFAULT_VIRTUAL_NODES, virtualNodeLabel, type HashRingOptions } from "../../../exercises/01-partitioning/consistent-hashing/src/ring-spec";
 
-export interface HashRingOptions {
-  /** Points each node places on the ring. A positive integer; 160 when omitted. */
-  virtualNodes?: number;
-}
-
-export const DEFAULT_VIRTUAL_NODES = 160;
-
-/** The label hashed for a node's i-th virtual node. Part of the spec, so rings agree everywhere. */
-export function virtualNodeLabel(node: string, index: number): string {
-  return `${node}#${index}`;
-}
+export { DEFAULT_VIRTUAL_NODES, virtualNodeLabel, type HashRingOptions } from "../../../exercises/01-partitioning/consistent-hashing/src/ring-spec";
 
 /**
  * A consistent hash ring with virtual nodes.

@@ -1,33 +1,9 @@
 import { RateLimitConfigError } from "../../../exercises/05-microservices/rate-limiter/src/errors";
+import { ALGORITHMS, SEED_E_CONFIG, type Algorithm, type Limit, type RateLimitConfig } from "../../../exercises/05-microservices/rate-limiter/src/types";
 
-export type Algorithm = "sliding-window" | "token-bucket";
-export const ALGORITHMS: readonly Algorithm[] = ["sliding-window", "token-bucket"];
-
-/** At most `requests` per `windowMs`. */
-export interface Limit {
-  requests: number;
-  windowMs: number;
-}
-
-export interface RateLimitConfig {
-  algorithm: Algorithm;
-  /** Per API key (a request with `Authorization: Bearer <key>`). */
-  authenticated: Limit;
-  /** Per client address, for requests without a key. */
-  anonymous: Limit;
-  /** Take the client address from the first X-Forwarded-For entry (only behind a trusted proxy). */
-  trustProxy: boolean;
-}
+export { ALGORITHMS, SEED_E_CONFIG, type Algorithm, type Limit, type RateLimitConfig } from "../../../exercises/05-microservices/rate-limiter/src/types";
 
 const UNIT_MS: Record<string, number> = { second: 1_000, minute: 60_000, hour: 3_600_000, day: 86_400_000 };
-
-/** Seed E's gateway: 1000 requests an hour with a key, 100 without. */
-export const SEED_E_CONFIG: RateLimitConfig = {
-  algorithm: "sliding-window",
-  authenticated: { requests: 1000, windowMs: UNIT_MS.hour as number },
-  anonymous: { requests: 100, windowMs: UNIT_MS.hour as number },
-  trustProxy: false,
-};
 
 /** "1000/hour" -> { requests: 1000, windowMs: 3_600_000 }. Units: second, minute, hour, day. */
 export function parseLimit(text: string): Limit {

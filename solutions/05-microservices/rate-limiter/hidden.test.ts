@@ -3,10 +3,9 @@
  * independent model of each algorithm on random schedules (fast-check, seeded), and the HTTP edges
  * a first server tends to miss are probed.
  */
-import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import fc from "fast-check";
-import { propertySettings } from "#kata/testing";
+import { closeServer, listenOnLoopback, propertySettings } from "#kata/testing";
 import type { RateLimitConfig } from "../../../exercises/05-microservices/rate-limiter/src/config";
 import { RateLimiter, createRateLimitServer } from "../../../exercises/05-microservices/rate-limiter/src/rate-limiter";
 
@@ -126,15 +125,11 @@ describe("HTTP edges", () => {
 
   beforeAll(async () => {
     const limits = { ...config("sliding-window", 1, 60_000), trustProxy: true };
-    const started = createRateLimitServer(new RateLimiter(limits, () => now));
-    server = started;
-    await new Promise<void>((resolve) => started.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
+    server = createRateLimitServer(new RateLimiter(limits, () => now));
+    base = await listenOnLoopback(server);
   });
 
-  afterAll(async () => {
-    if (server?.listening) await new Promise<void>((resolve) => server?.close(() => resolve()));
-  });
+  afterAll(() => closeServer(server));
 
   test("behind a trusted proxy, each X-Forwarded-For client is limited apart (first entry counts)", async () => {
     const a = await fetch(`${base}/`, { headers: { "x-forwarded-for": "198.51.100.1, 10.0.0.1" } });

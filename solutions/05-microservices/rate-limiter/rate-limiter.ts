@@ -1,31 +1,8 @@
 import http from "node:http";
-import type { Limit, RateLimitConfig } from "./config";
+import type { ClientIdentity, Decision, Limit, RateLimitConfig, RequestLimiter } from "../../../exercises/05-microservices/rate-limiter/src/types";
 
-export { SEED_E_CONFIG, parseConfig, parseLimit, type Algorithm, type Limit, type RateLimitConfig } from "./config";
-
-/** Who is asking: an API key if the request carried one, else the client's address. */
-export interface ClientIdentity {
-  apiKey?: string;
-  address: string;
-}
-
-export interface Decision {
-  allowed: boolean;
-  /** The limit that applied (requests per window). */
-  limit: number;
-  /** Requests left now, after this one, rounded down. */
-  remaining: number;
-  /** Seconds until the current window ends (sliding window) or the bucket is full (token bucket). */
-  resetSeconds: number;
-  /** On a refusal: whole seconds to wait before the next request would be allowed (at least 1). */
-  retryAfterSeconds?: number;
-}
-
-/** What the HTTP server needs of a limiter, so any implementation can stand behind it. */
-export interface RequestLimiter {
-  readonly config: RateLimitConfig;
-  check(client: ClientIdentity): Decision;
-}
+export { SEED_E_CONFIG, parseConfig, parseLimit } from "./config";
+export type { Algorithm, ClientIdentity, Decision, Limit, RateLimitConfig, RequestLimiter } from "../../../exercises/05-microservices/rate-limiter/src/types";
 
 /**
  * One client's state under one algorithm. Both keep exact integer arithmetic by counting in
@@ -179,10 +156,15 @@ export class RateLimiter implements RequestLimiter {
     const { key, authenticated } = clientKey(client);
     let state = this.clients.get(key);
     if (state === undefined) {
-      state = newClientState(this.config, authenticated, now);
+      state = this.newState(authenticated, now);
       this.clients.set(key, state);
     }
     return state.decide(now);
+  }
+
+  /** The state a client starts with; naive.ts swaps in another kind. */
+  protected newState(authenticated: boolean, now: number): ClientState {
+    return newClientState(this.config, authenticated, now);
   }
 
   /** How many clients the limiter holds state for. */

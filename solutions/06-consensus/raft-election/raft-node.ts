@@ -1,19 +1,9 @@
 import type { NodeContext, SimNode, TimerHandle } from "#kata/sim";
 import { RaftConfigError } from "../../../exercises/06-consensus/raft-election/src/errors";
+import { DEFAULT_TIMINGS, type RaftTimings, type Role } from "../../../exercises/06-consensus/raft-election/src/timings";
 import { isRaftMessage, type AppendEntries, type RaftMessage, type RequestVote, type RequestVoteReply } from "../../../exercises/06-consensus/raft-election/src/messages";
 
-export type Role = "follower" | "candidate" | "leader";
-
-export interface RaftTimings {
-  /** Election timeouts are drawn uniformly from [min, max) each time the timer is reset. */
-  electionTimeoutMinMs: number;
-  electionTimeoutMaxMs: number;
-  /** How often a leader sends heartbeats; well below the minimum election timeout. */
-  heartbeatIntervalMs: number;
-}
-
-/** The Raft paper's suggestion for a LAN: 150-300 ms timeouts, heartbeats several times faster. */
-export const DEFAULT_TIMINGS: RaftTimings = { electionTimeoutMinMs: 150, electionTimeoutMaxMs: 300, heartbeatIntervalMs: 50 };
+export { DEFAULT_TIMINGS, type RaftTimings, type Role } from "../../../exercises/06-consensus/raft-election/src/timings";
 
 const TERM = "currentTerm";
 const VOTED_FOR = "votedFor";

@@ -1,20 +1,11 @@
 import { notImplemented } from "#kata";
 import { RingError } from "./errors";
 import { hash32 } from "./hash";
-// RingError and hash32 are what the finished ring is built from.
+import { DEFAULT_VIRTUAL_NODES, virtualNodeLabel, type HashRingOptions } from "./ring-spec";
+// RingError, hash32 and virtualNodeLabel are what the finished ring is built from.
 
 
-export interface HashRingOptions {
-  /** Points each node places on the ring. A positive integer; 160 when omitted. */
-  virtualNodes?: number;
-}
-
-export const DEFAULT_VIRTUAL_NODES = 160;
-
-/** The label hashed for a node's i-th virtual node (given: part of the spec, so rings agree). */
-export function virtualNodeLabel(node: string, index: number): string {
-  return `${node}#${index}`;
-}
+export { DEFAULT_VIRTUAL_NODES, virtualNodeLabel, type HashRingOptions } from "./ring-spec";
 
 /**
  * A consistent hash ring with virtual nodes.

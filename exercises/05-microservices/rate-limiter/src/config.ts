@@ -1,32 +1,8 @@
 import { notImplemented } from "#kata";
+import type { Limit, RateLimitConfig } from "./types";
 // RateLimitConfigError (./errors) is what every invalid input here throws.
 
-export type Algorithm = "sliding-window" | "token-bucket";
-export const ALGORITHMS: readonly Algorithm[] = ["sliding-window", "token-bucket"];
-
-/** At most `requests` per `windowMs`. */
-export interface Limit {
-  requests: number;
-  windowMs: number;
-}
-
-export interface RateLimitConfig {
-  algorithm: Algorithm;
-  /** Per API key (a request with `Authorization: Bearer <key>`). */
-  authenticated: Limit;
-  /** Per client address, for requests without a key. */
-  anonymous: Limit;
-  /** Take the client address from the first X-Forwarded-For entry (only behind a trusted proxy). */
-  trustProxy: boolean;
-}
-
-/** Seed E's gateway (given): 1000 requests an hour with a key, 100 without, sliding window. */
-export const SEED_E_CONFIG: RateLimitConfig = {
-  algorithm: "sliding-window",
-  authenticated: { requests: 1000, windowMs: 3_600_000 },
-  anonymous: { requests: 100, windowMs: 3_600_000 },
-  trustProxy: false,
-};
+export { ALGORITHMS, SEED_E_CONFIG, type Algorithm, type Limit, type RateLimitConfig } from "./types";
 
 /**
  * "1000/hour" -> { requests: 1000, windowMs: 3_600_000 }. Units: second, minute, hour, day;

@@ -1,32 +1,9 @@
 import http from "node:http";
 import { notImplemented } from "#kata";
-import type { RateLimitConfig } from "./config";
+import type { ClientIdentity, Decision, RateLimitConfig, RequestLimiter } from "./types";
 
-export { SEED_E_CONFIG, parseConfig, parseLimit, type Algorithm, type Limit, type RateLimitConfig } from "./config";
-
-/** Who is asking: an API key if the request carried one, else the client's address. */
-export interface ClientIdentity {
-  apiKey?: string;
-  address: string;
-}
-
-export interface Decision {
-  allowed: boolean;
-  /** The limit that applied (requests per window). */
-  limit: number;
-  /** Requests left now, after this one, rounded down. */
-  remaining: number;
-  /** Seconds (rounded up) until the current window ends (sliding window) or the bucket is full (token bucket). */
-  resetSeconds: number;
-  /** On a refusal only: whole seconds (rounded up, at least 1) until a request would be allowed. */
-  retryAfterSeconds?: number;
-}
-
-/** What the HTTP server needs of a limiter, so any implementation can stand behind it. */
-export interface RequestLimiter {
-  readonly config: RateLimitConfig;
-  check(client: ClientIdentity): Decision;
-}
+export { SEED_E_CONFIG, parseConfig, parseLimit } from "./config";
+export type { Algorithm, ClientIdentity, Decision, Limit, RateLimitConfig, RequestLimiter } from "./types";
 
 /**
  * Per-client rate limiting with the configured algorithm (see the README for both, exactly).

@@ -1,20 +1,10 @@
 import { notImplemented } from "#kata";
 import type { NodeContext, SimNode } from "#kata/sim";
 import type { RaftMessage } from "./messages";
+import { DEFAULT_TIMINGS, type RaftTimings, type Role } from "./timings";
 // Also yours to use: isRaftMessage from "./messages", RaftConfigError from "./errors".
 
-export type Role = "follower" | "candidate" | "leader";
-
-export interface RaftTimings {
-  /** Election timeouts are drawn uniformly from [min, max) each time the election timer is reset. */
-  electionTimeoutMinMs: number;
-  electionTimeoutMaxMs: number;
-  /** How often a leader sends heartbeats (empty AppendEntries); below the minimum election timeout. */
-  heartbeatIntervalMs: number;
-}
-
-/** The Raft paper's suggestion for a LAN: 150-300 ms election timeouts, heartbeats every 50 ms. */
-export const DEFAULT_TIMINGS: RaftTimings = { electionTimeoutMinMs: 150, electionTimeoutMaxMs: 300, heartbeatIntervalMs: 50 };
+export { DEFAULT_TIMINGS, type RaftTimings, type Role } from "./timings";
 
 /**
  * One Raft server, leader election only (the log arrives in the raft-log exercise).
