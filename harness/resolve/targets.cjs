@@ -127,7 +127,8 @@ function entryModuleOf(track, slug) {
 /**
  * The file that implements a module for a target. A module the reference does not have is given
  * code (error types, shared interfaces): the workbook's own exercises/ file serves every target
- * but a submission, and the reference imports it by that workbook path.
+ * that has no copy of its own (a student copy made before a given module was added, say), and the
+ * reference imports it by that workbook path.
  * @param {ModuleName} name
  * @param {Target} target
  */
@@ -135,16 +136,19 @@ function implementationFile(name, target) {
   const { track, slug, module } = name;
   const learnerFile = path.join(EXERCISES_DIR, track, slug, "src", `${module}.ts`);
   const referenceFile = path.join(SOLUTIONS_DIR, track, slug, `${module}.ts`);
+  const given = !fs.existsSync(referenceFile) && fs.existsSync(learnerFile);
   switch (target.kind) {
     case "exercises":
       return learnerFile;
     case "solutions":
-      return fs.existsSync(referenceFile) ? referenceFile : learnerFile;
+      return given ? learnerFile : referenceFile;
     case "naive":
       if (module === entryModuleOf(track, slug)) return path.join(SOLUTIONS_DIR, track, slug, "naive.ts");
-      return fs.existsSync(referenceFile) ? referenceFile : learnerFile;
-    case "dir":
-      return path.join(target.dir, track, slug, "src", `${module}.ts`);
+      return given ? learnerFile : referenceFile;
+    case "dir": {
+      const submitted = path.join(target.dir, track, slug, "src", `${module}.ts`);
+      return given && !fs.existsSync(submitted) ? learnerFile : submitted;
+    }
   }
 }
 

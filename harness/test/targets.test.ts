@@ -68,3 +68,11 @@ test("#kata and #kata/<name> name files in harness/kata", () => {
   expect(path.relative(root, targets.kataApiFile("#kata/testing") ?? "")).toBe("harness/kata/testing.ts");
   expect(targets.kataApiFile("./src/hash-ring")).toBeUndefined();
 });
+
+test("a submission without a given module gets the workbook's; without its own code, its own path (so the error names it)", () => {
+  const dir = path.join(root, "harness/test/fixtures/reference-copy");
+  const spec = { ...ringModule, module: "ring-spec" };
+  expect(path.relative(root, targets.implementationFile(spec, { kind: "dir", dir }))).toBe("exercises/01-partitioning/consistent-hashing/src/ring-spec.ts");
+  const raft = { track: "06-consensus", slug: "raft-election", module: "raft-node" };
+  expect(targets.implementationFile(raft, { kind: "dir", dir })).toBe(path.join(dir, "06-consensus/raft-election/src/raft-node.ts"));
+});
