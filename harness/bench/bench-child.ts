@@ -2,14 +2,16 @@
  * Child process: measures every workload of one bench, learner against reference, and writes the
  * measurements as JSON to a file (stdout is the learner's: their logs must not corrupt results).
  * Usage: tsx harness/bench/bench-child.ts <order> <bench.ts> <learner module> <reference module> <out.json> [workload...]
- * <order> is reference-first or learner-first: which module is loaded first. The first-loaded
+ * <order> is reference-first or learner-first: which module is loaded first. With <order> peers-first
+ * or reference-first-peers, the "learner" is the reference and it is measured against each of the
+ * bench's peers on every throughput workload instead (ratio = reference / peer). The first-loaded
  * module runs measurably faster (10-15% seen on identical code), so run-bench.ts runs in-process
  * workloads once in each order and combines the two.
  */
 import { writeFileSync } from "node:fs";
 import { measureHttp } from "./http-load";
 import { loadBench, loadModule } from "./load-implementation";
-import { measureScaling, measureSim, measureThroughput } from "./measure";
+import { formatRate, measureScaling, measureSim, measureThroughput } from "./measure";
 import type { WorkloadMeasurement } from "./result";
 import type { Workload } from "./define";
 
@@ -33,10 +35,38 @@ async function measure(
   }
 }
 
+const ORDERS = ["reference-first", "learner-first", "peers-first", "reference-first-peers"] as const;
+type Order = (typeof ORDERS)[number];
+
+/** The reference against each peer, on every throughput workload; one measurement per pair. */
+async function measurePeers(order: "peers-first" | "reference-first-peers", benchFile: string, referenceFile: string, outFile: string): Promise<void> {
+  const reference = order === "reference-first-peers" ? await loadModule(referenceFile) : undefined;
+  const mine = loadBench(benchFile);
+  const results: WorkloadMeasurement[] = [];
+  for (const peer of mine.peers ?? []) {
+    const theirs = loadBench(benchFile); // a fresh instance per peer: no closure shared between sides
+    const peerApi = (theirs.peers ?? []).find((p) => p.name === peer.name)?.api;
+    const referenceApi = reference ?? (await loadModule(referenceFile));
+    for (const workload of mine.workloads) {
+      if (workload.kind !== "throughput" || workload.compareWithPeers === false) continue;
+      const other = theirs.workloads.find((w) => w.name === workload.name) as typeof workload;
+      const m = measureThroughput(workload, other, referenceApi, peerApi);
+      const detail = `median of interleaved rounds: reference ${formatRate(m.learner)}, ${peer.name} ${formatRate(m.reference)} ${workload.unit}/s`;
+      results.push({ ...m, name: `${workload.name} | ${peer.name}`, detail });
+    }
+  }
+  writeFileSync(outFile, JSON.stringify(results));
+  process.exit(0);
+}
+
 async function main(): Promise<void> {
   const [order, benchFile, learnerFile, referenceFile, outFile, ...only] = process.argv.slice(2);
-  if ((order !== "reference-first" && order !== "learner-first") || !benchFile || !learnerFile || !referenceFile || !outFile) {
-    throw new Error("usage: bench-child.ts reference-first|learner-first <bench.ts> <learner module> <reference module> <out.json> [workload...]");
+  if (!ORDERS.includes(order as Order) || !benchFile || !learnerFile || !referenceFile || !outFile) {
+    throw new Error(`usage: bench-child.ts ${ORDERS.join("|")} <bench.ts> <learner module> <reference module> <out.json> [workload...]`);
+  }
+  if (order === "peers-first" || order === "reference-first-peers") {
+    await measurePeers(order, benchFile, referenceFile, outFile);
+    return;
   }
   const bench = loadBench(benchFile);
   const referenceBench = loadBench(benchFile);

@@ -17,6 +17,8 @@ export interface ThroughputWorkload<Api> {
   unit: string;
   /** Builds the state (outside the timing) and returns the operation to time. */
   setup(api: Api): Operation;
+  /** False when the bench's peers cannot run this workload (it needs an injected clock, say). */
+  compareWithPeers?: boolean;
 }
 
 /**
@@ -63,10 +65,23 @@ export interface SimWorkload<Api> {
 
 export type Workload<Api> = ThroughputWorkload<Api> | ScalingWorkload<Api> | HttpWorkload<Api> | SimWorkload<Api>;
 
+/**
+ * A library people use for the same job, behind the exercise's API (an adapter). `kata bench`
+ * shows the reference beside it on every throughput workload, same run, as context: peers are
+ * never part of a score.
+ */
+export interface Peer<Api> {
+  /** How reports name it: "lru-cache 11". */
+  name: string;
+  /** The exercise's API, backed by the library. */
+  api: Api;
+}
+
 export interface BenchDefinition<Api> {
   /** The src/ module the workloads receive, without .ts: "hash-ring". */
   module: string;
   workloads: Array<Workload<Api>>;
+  peers?: Array<Peer<Api>>;
 }
 
 /** Declares a bench; the identity function that gives bench.ts its types. */

@@ -67,13 +67,33 @@ export function combineLoadOrders(a: WorkloadMeasurement, b: WorkloadMeasurement
     learner: (a.learner + b.learner) / 2,
     reference: (a.reference + b.reference) / 2,
     ratio: Math.sqrt(a.ratio * b.ratio),
-    detail: `${a.detail}; ratio ${a.ratio.toFixed(3)} with the reference loaded first, ${b.ratio.toFixed(3)} with yours first, geometric mean`,
+    detail: `${a.detail}; ratio ${a.ratio.toFixed(3)} and ${b.ratio.toFixed(3)} with each side loaded first, geometric mean`,
   };
+}
+
+/**
+ * The reference beside each of the bench's peers (libraries people use for the same job), on every
+ * throughput workload: ratio = reference / peer, both load orders, geometric mean. Context for the
+ * learner, never scored. Empty when the bench declares no peers.
+ */
+export async function runPeers(exercise: Exercise, timeLimitMs: number): Promise<{ measured: WorkloadMeasurement[]; failure?: string }> {
+  const referenceFile = targets.implementationFile(
+    { track: exercise.meta.track, slug: exercise.meta.slug, module: exercise.meta.entry },
+    { kind: "solutions" },
+  );
+  const first = await runChild(exercise, "reference-first-peers", referenceFile, referenceFile, { target: "solutions", timeLimitMs });
+  if (first.failure !== undefined || first.measured.length === 0) return first;
+  const second = await runChild(exercise, "peers-first", referenceFile, referenceFile, { target: "solutions", timeLimitMs });
+  const measured = first.measured.map((m) => {
+    const swapped = second.measured.find((x) => x.name === m.name);
+    return swapped ? combineLoadOrders(m, swapped) : m;
+  });
+  return second.failure !== undefined ? { measured, failure: second.failure } : { measured };
 }
 
 async function runChild(
   exercise: Exercise,
-  order: "reference-first" | "learner-first",
+  order: "reference-first" | "learner-first" | "reference-first-peers" | "peers-first",
   learnerFile: string,
   referenceFile: string,
   options: BenchOptions,

@@ -53,8 +53,9 @@ program
   .description("measure an exercise against the reference, in the same run, and compare with its budget")
   .addOption(targetOption())
   .option("-w, --workload <name...>", "only these workloads", [])
-  .action(async (slug: string, options: { target: string; workload: string[] }) => {
-    process.exitCode = await benchCommand(one(slug), { target: options.target, workloads: options.workload });
+  .option("--no-peers", "leave out the comparison of the reference with npm libraries")
+  .action(async (slug: string, options: { target: string; workload: string[]; peers: boolean }) => {
+    process.exitCode = await benchCommand(one(slug), { target: options.target, workloads: options.workload, peers: options.peers });
   });
 
 program

@@ -4,8 +4,10 @@ export type {
   BenchDefinition,
   HttpWorkload,
   Operation,
+  Peer,
   ScalingWorkload,
   SimWorkload,
   ThroughputWorkload,
   Workload,
 } from "../bench/define";
+export { zipfIndexes, zipfKeys } from "../bench/skewed-keys";

@@ -53,7 +53,7 @@ test("two load orders combine by geometric mean, and the detail says so", () => 
   const m = (ratio: number): WorkloadMeasurement => ({ name: "w", kind: "throughput", unit: "ops/s", learner: ratio, reference: 1, ratio, detail: "d" });
   const combined = combineLoadOrders(m(0.81), m(1.21));
   expect(combined.ratio).toBeCloseTo(Math.sqrt(0.81 * 1.21), 10);
-  expect(combined.detail).toMatch(/0\.810 with the reference loaded first, 1\.210 with yours first/);
+  expect(combined.detail).toMatch(/0\.810 and 1\.210 with each side loaded first, geometric mean/);
 });
 
 test("hints split on '## Hint N' headings, in order", () => {

@@ -1,3 +1,5 @@
+import { CodedError } from "#kata";
+
 /**
  * The errors a hash ring raises. Given code: use it, no need to change it.
  *
@@ -12,10 +14,6 @@ export type RingErrorCode =
   | "EMPTY_RING" // lookup with no node on the ring
   | "INVALID_KEY"; // a key that is not a string
 
-export class RingError extends Error {
+export class RingError extends CodedError<RingErrorCode> {
   override readonly name = "RingError";
-
-  constructor(readonly code: RingErrorCode, message: string) {
-    super(message);
-  }
 }
