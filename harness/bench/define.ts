@@ -60,7 +60,8 @@ export interface SimWorkload<Api> {
   name: string;
   unit: string;
   seeds: number;
-  measure(api: Api, seed: number): number;
+  /** May be async (figures in virtual time from VirtualTimers, say), but must not read the wall clock. */
+  measure(api: Api, seed: number): number | Promise<number>;
 }
 
 export type Workload<Api> = ThroughputWorkload<Api> | ScalingWorkload<Api> | HttpWorkload<Api> | SimWorkload<Api>;

@@ -48,15 +48,15 @@ export function measureScaling<Api>(mine: ScalingWorkload<Api>, theirs: ScalingW
   };
 }
 
-export function measureSim<Api>(mine: SimWorkload<Api>, theirs: SimWorkload<Api>, learner: Api, reference: Api): WorkloadMeasurement {
+export async function measureSim<Api>(mine: SimWorkload<Api>, theirs: SimWorkload<Api>, learner: Api, reference: Api): Promise<WorkloadMeasurement> {
   const workload = mine;
-  const mean = (w: SimWorkload<Api>, api: Api): number => {
+  const mean = async (w: SimWorkload<Api>, api: Api): Promise<number> => {
     let total = 0;
-    for (let seed = 1; seed <= w.seeds; seed++) total += w.measure(api, seed);
+    for (let seed = 1; seed <= w.seeds; seed++) total += await w.measure(api, seed);
     return total / w.seeds;
   };
-  const referenceMean = mean(theirs, reference);
-  const learnerMean = mean(mine, learner);
+  const referenceMean = await mean(theirs, reference);
+  const learnerMean = await mean(mine, learner);
   return {
     name: workload.name,
     kind: "sim",

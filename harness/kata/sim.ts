@@ -8,4 +8,5 @@ export type { Operation as HistoryOperation } from "../sim/history";
 export { Prng } from "../sim/prng";
 export { forEachSeed, seedsToRun, SeededFailure } from "../sim/seeds";
 export { ManualContext } from "../sim/manual-context";
+export { VirtualTimers } from "../sim/virtual-timers";
 export type { PendingTimer } from "../sim/manual-context";
