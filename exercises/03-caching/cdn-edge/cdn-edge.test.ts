@@ -1,0 +1,193 @@
+import { ensure } from "#kata/testing";
+import { CdnError, type CdnErrorCode } from "./src/errors";
+import { Cdn, type EdgeLocation, type GeoPoint, type OriginServer } from "./src/cdn";
+
+const CITY = {
+  london: { lat: 51.5074, lon: -0.1278 },
+  newYork: { lat: 40.7128, lon: -74.006 },
+  tokyo: { lat: 35.6762, lon: 139.6503 },
+  auckland: { lat: -36.8485, lon: 174.7633 },
+  saoPaulo: { lat: -23.5505, lon: -46.6333 },
+  paris: { lat: 48.8566, lon: 2.3522 },
+} satisfies Record<string, GeoPoint>;
+
+function edge(id: keyof typeof CITY, overrides: Partial<EdgeLocation> = {}): EdgeLocation {
+  return { id, location: CITY[id], cacheItems: 10, maxRequestsPerSecond: 1_000, ...overrides };
+}
+
+/** An origin that counts its fetches; items are 1,000 bytes, "missing:*" do not exist. */
+function countingOrigin(related: Record<string, string[]> = {}): OriginServer & { fetches: string[] } {
+  const fetches: string[] = [];
+  return {
+    fetches,
+    fetch: (id) => {
+      fetches.push(id);
+      return id.startsWith("missing:") ? undefined : 1_000;
+    },
+    related: (id) => related[id] ?? [],
+  };
+}
+
+function errorCode(act: () => unknown): CdnErrorCode {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof CdnError) return error.code;
+    throw error;
+  }
+  throw new Error("expected a CdnError, but the call returned normally");
+}
+
+const WORLD = [edge("london"), edge("newYork"), edge("tokyo"), edge("auckland"), edge("saoPaulo")];
+
+describe("routing", () => {
+  test("a client is served by the nearest edge, by great-circle distance", () => {
+    const cdn = new Cdn({ edges: WORLD, origin: countingOrigin(), clock: () => 0 });
+    const fromParis = cdn.request("video:1", CITY.paris);
+    expect(fromParis.servedBy).toBe("london");
+    ensure(Math.abs(fromParis.distanceKm - 344) < 5, `Paris to London is about 344 km on a sphere of radius 6371 km; got ${fromParis.distanceKm.toFixed(1)} km`);
+    expect(cdn.request("video:1", { lat: 35.0, lon: 135.7 }).servedBy).toBe("tokyo");
+  });
+
+  test("across the antimeridian: a client at 178 degrees west is nearest to Auckland at 175 east", () => {
+    const cdn = new Cdn({ edges: WORLD, origin: countingOrigin(), clock: () => 0 });
+    const served = cdn.request("video:1", { lat: -20, lon: -178 });
+    ensure(
+      served.servedBy === "auckland",
+      `served by ${served.servedBy}: longitudes -178 and 174.8 are 7 degrees apart across the 180th meridian, not 353. Latitude and longitude are not a plane: use the great-circle distance.`,
+    );
+  });
+
+  test("nearestEdges lists healthy edges nearest first, with distances", () => {
+    const cdn = new Cdn({ edges: WORLD, origin: countingOrigin() });
+    const ranked = cdn.nearestEdges(CITY.paris, 3);
+    expect(ranked.map((e) => e.id)).toEqual(["london", "newYork", "saoPaulo"]);
+    expect(Math.round(ranked[1]?.distanceKm ?? 0)).toBeGreaterThan(5_800);
+    expect(Math.round(ranked[1]?.distanceKm ?? 0)).toBeLessThan(5_900);
+  });
+
+  test("a full edge sends the rest of this second's requests to the next nearest, until the next second", () => {
+    let now = 5_000;
+    const cdn = new Cdn({ edges: [edge("london", { maxRequestsPerSecond: 2 }), edge("newYork")], origin: countingOrigin(), clock: () => now });
+    const servedBy = () => cdn.request("video:1", CITY.paris).servedBy;
+    expect([servedBy(), servedBy(), servedBy()]).toEqual(["london", "london", "newYork"]);
+    now = 5_999;
+    expect(servedBy()).toBe("newYork");
+    now = 6_000;
+    expect(servedBy()).toBe("london");
+  });
+
+  test("an unhealthy edge gets no traffic until it is healthy again", () => {
+    const cdn = new Cdn({ edges: WORLD, origin: countingOrigin(), clock: () => 0 });
+    cdn.setHealthy("london", false);
+    expect(cdn.request("video:1", CITY.paris).servedBy).toBe("newYork");
+    expect(cdn.nearestEdges(CITY.paris, 1)[0]?.id).toBe("newYork");
+    cdn.setHealthy("london", true);
+    expect(cdn.request("video:1", CITY.paris).servedBy).toBe("london");
+  });
+
+  test("when no edge can serve, the origin answers directly", () => {
+    const origin = countingOrigin();
+    const cdn = new Cdn({ edges: [edge("london")], origin, clock: () => 0 });
+    cdn.setHealthy("london", false);
+    const served = cdn.request("video:9", CITY.paris);
+    expect(served).toMatchObject({ status: 200, servedBy: "origin", cacheHit: false, bytes: 1_000 });
+  });
+});
+
+describe("caching at the edge", () => {
+  test("a miss fetches from the origin exactly once; the next request is a hit", () => {
+    const origin = countingOrigin();
+    const cdn = new Cdn({ edges: WORLD, origin, clock: () => 0 });
+    expect(cdn.request("video:1", CITY.paris)).toMatchObject({ status: 200, cacheHit: false, bytes: 1_000 });
+    expect(cdn.request("video:1", CITY.paris)).toMatchObject({ status: 200, cacheHit: true, bytes: 1_000 });
+    ensure(origin.fetches.length === 1, `the origin was asked ${origin.fetches.length} times for one item at one edge; a miss fetches once`);
+  });
+
+  test("each edge has its own cache", () => {
+    const origin = countingOrigin();
+    const cdn = new Cdn({ edges: WORLD, origin, clock: () => 0 });
+    cdn.request("video:1", CITY.paris);
+    expect(cdn.request("video:1", { lat: 35.0, lon: 135.7 }).cacheHit).toBe(false);
+    expect(origin.fetches).toEqual(["video:1", "video:1"]);
+  });
+
+  test("a 404 from the origin is answered and not cached", () => {
+    const origin = countingOrigin();
+    const cdn = new Cdn({ edges: WORLD, origin, clock: () => 0 });
+    expect(cdn.request("missing:1", CITY.paris)).toMatchObject({ status: 404, bytes: 0 });
+    cdn.request("missing:1", CITY.paris);
+    expect(origin.fetches).toHaveLength(2);
+  });
+
+  test("the edge cache is an LRU of cacheItems items", () => {
+    const origin = countingOrigin();
+    const cdn = new Cdn({ edges: [edge("london", { cacheItems: 2 })], origin, clock: () => 0 });
+    for (const id of ["a", "b", "a", "c", "a", "b"]) cdn.request(id, CITY.paris);
+    expect(origin.fetches).toEqual(["a", "b", "c", "b"]);
+  });
+});
+
+describe("prefetch", () => {
+  test("after a miss, up to prefetchRelated related items are fetched into free room", () => {
+    const origin = countingOrigin({ "ep:1": ["ep:2", "ep:3", "ep:4"] });
+    const cdn = new Cdn({ edges: [edge("london", { cacheItems: 10 })], origin, prefetchRelated: 2, clock: () => 0 });
+    cdn.request("ep:1", CITY.paris);
+    expect(origin.fetches).toEqual(["ep:1", "ep:2", "ep:3"]);
+    expect(cdn.request("ep:2", CITY.paris).cacheHit).toBe(true);
+    expect(cdn.metrics("london").prefetched).toBe(2);
+  });
+
+  test("prefetching never evicts: it stops when the cache is full", () => {
+    const origin = countingOrigin({ "ep:1": ["ep:2", "ep:3"] });
+    const cdn = new Cdn({ edges: [edge("london", { cacheItems: 2 })], origin, prefetchRelated: 5, clock: () => 0 });
+    cdn.request("ep:1", CITY.paris);
+    expect(origin.fetches).toEqual(["ep:1", "ep:2"]);
+  });
+
+  test("no prefetching unless asked for", () => {
+    const origin = countingOrigin({ "ep:1": ["ep:2"] });
+    const cdn = new Cdn({ edges: WORLD, origin, clock: () => 0 });
+    cdn.request("ep:1", CITY.paris);
+    expect(origin.fetches).toEqual(["ep:1"]);
+  });
+});
+
+describe("metrics", () => {
+  test("per edge: requests, hits, misses, bytes served, origin fetches, prefetched", () => {
+    const origin = countingOrigin({ a: ["b"] });
+    const cdn = new Cdn({ edges: WORLD, origin, prefetchRelated: 1, clock: () => 0 });
+    for (const id of ["a", "a", "b", "missing:x"]) cdn.request(id, CITY.paris);
+    expect(cdn.metrics("london")).toEqual({ requests: 4, hits: 2, misses: 2, bytesServed: 3_000, originFetches: 3, prefetched: 1 });
+    expect(cdn.metrics("tokyo")).toEqual({ requests: 0, hits: 0, misses: 0, bytesServed: 0, originFetches: 0, prefetched: 0 });
+  });
+});
+
+describe("bad input", () => {
+  test.each([
+    [{ lat: 91, lon: 0 }],
+    [{ lat: 0, lon: 200 }],
+    [{ lat: Number.NaN, lon: 0 }],
+  ])("an edge at %p is INVALID_COORDINATES", (location) => {
+    expect(errorCode(() => new Cdn({ edges: [{ ...edge("london"), location }], origin: countingOrigin() }))).toBe("INVALID_COORDINATES");
+  });
+
+  test("a client at invalid coordinates is refused", () => {
+    const cdn = new Cdn({ edges: WORLD, origin: countingOrigin() });
+    expect(errorCode(() => cdn.request("a", { lat: -95, lon: 10 }))).toBe("INVALID_COORDINATES");
+  });
+
+  test("duplicate ids and bad capacities are INVALID_EDGE; unknown ids are UNKNOWN_EDGE", () => {
+    expect(errorCode(() => new Cdn({ edges: [edge("london"), edge("london")], origin: countingOrigin() }))).toBe("INVALID_EDGE");
+    expect(errorCode(() => new Cdn({ edges: [edge("london", { cacheItems: 0 })], origin: countingOrigin() }))).toBe("INVALID_EDGE");
+    expect(errorCode(() => new Cdn({ edges: [edge("london", { maxRequestsPerSecond: 1.5 })], origin: countingOrigin() }))).toBe("INVALID_EDGE");
+    const cdn = new Cdn({ edges: WORLD, origin: countingOrigin() });
+    expect(errorCode(() => cdn.setHealthy("mars", false))).toBe("UNKNOWN_EDGE");
+    expect(errorCode(() => cdn.metrics("mars"))).toBe("UNKNOWN_EDGE");
+  });
+
+  test("an empty content id is INVALID_CONTENT_ID", () => {
+    const cdn = new Cdn({ edges: WORLD, origin: countingOrigin() });
+    expect(errorCode(() => cdn.request("", CITY.paris))).toBe("INVALID_CONTENT_ID");
+  });
+});

@@ -1,0 +1,72 @@
+/** Grading-only: routing against brute force over random points, the poles, and capacity spill. */
+import { ensure } from "#kata/testing";
+import { Prng } from "#kata/sim";
+import { Cdn, type GeoPoint } from "../../../exercises/03-caching/cdn-edge/src/cdn";
+
+function haversineKm(a: GeoPoint, b: GeoPoint): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+const random = new Prng(77);
+const somewhere = (): GeoPoint => ({ lat: (Math.asin(2 * random.next() - 1) * 180) / Math.PI, lon: 360 * random.next() - 180 });
+
+test("2,000 random clients on 60 random edges: always the nearest by haversine, distance within 1 m", () => {
+  const edges = Array.from({ length: 60 }, (_, i) => ({ id: `e${String(i).padStart(2, "0")}`, location: somewhere(), cacheItems: 5, maxRequestsPerSecond: 1e9 }));
+  const cdn = new Cdn({ edges, origin: { fetch: () => 1 }, clock: () => 0 });
+  for (let i = 0; i < 2_000; i++) {
+    const client = somewhere();
+    const best = edges.map((e) => ({ id: e.id, km: haversineKm(client, e.location) })).sort((a, b) => a.km - b.km)[0];
+    const served = cdn.request("x", client);
+    ensure(served.servedBy === best?.id, `client ${JSON.stringify(client)}: served by ${served.servedBy}, nearest is ${best?.id}`);
+    ensure(Math.abs(served.distanceKm - (best?.km ?? 0)) < 0.001, `distance ${served.distanceKm} vs ${best?.km}`);
+  }
+});
+
+test("at the poles and on the antimeridian, distances stay right", () => {
+  const cdn = new Cdn({
+    edges: [
+      { id: "north", location: { lat: 90, lon: 0 }, cacheItems: 1, maxRequestsPerSecond: 10 },
+      { id: "east", location: { lat: 0, lon: 180 }, cacheItems: 1, maxRequestsPerSecond: 10 },
+    ],
+    origin: { fetch: () => 1 },
+    clock: () => 0,
+  });
+  expect(cdn.request("x", { lat: 89, lon: -170 }).servedBy).toBe("north");
+  const served = cdn.request("x", { lat: 0, lon: -180 });
+  expect(served.servedBy).toBe("east");
+  expect(served.distanceKm).toBeLessThan(0.001);
+});
+
+test("capacity spills in distance order through every edge, then to the origin", () => {
+  const edges = ["a", "b", "c"].map((id, i) => ({ id, location: { lat: 0, lon: i * 10 }, cacheItems: 1, maxRequestsPerSecond: 1 }));
+  const cdn = new Cdn({ edges, origin: { fetch: () => 1 }, clock: () => 0 });
+  const servedBy = Array.from({ length: 4 }, () => cdn.request("x", { lat: 0, lon: 0 }).servedBy);
+  expect(servedBy).toEqual(["a", "b", "c", "origin"]);
+});
+
+test("equidistant edges: the smaller id wins", () => {
+  const cdn = new Cdn({
+    edges: [
+      { id: "west", location: { lat: 0, lon: -10 }, cacheItems: 1, maxRequestsPerSecond: 10 },
+      { id: "east", location: { lat: 0, lon: 10 }, cacheItems: 1, maxRequestsPerSecond: 10 },
+    ],
+    origin: { fetch: () => 1 },
+    clock: () => 0,
+  });
+  expect(cdn.request("x", { lat: 0, lon: 0 }).servedBy).toBe("east");
+});
+
+test("a prefetched item that is already cached is not fetched again", () => {
+  const fetches: string[] = [];
+  const cdn = new Cdn({
+    edges: [{ id: "a", location: { lat: 0, lon: 0 }, cacheItems: 10, maxRequestsPerSecond: 10 }],
+    origin: { fetch: (id) => (fetches.push(id), 1), related: () => ["r1", "r2"] },
+    prefetchRelated: 2,
+    clock: () => 0,
+  });
+  cdn.request("r1", { lat: 0, lon: 0 });
+  cdn.request("main", { lat: 0, lon: 0 });
+  expect(fetches).toEqual(["r1", "r2", "main"]);
+});
