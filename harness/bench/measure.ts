@@ -64,7 +64,7 @@ export async function measureSim<Api>(mine: SimWorkload<Api>, theirs: SimWorkloa
     learner: learnerMean,
     reference: referenceMean,
     ratio: learnerMean === 0 ? 1 : referenceMean / learnerMean,
-    detail: `mean over seeds 1-${workload.seeds}: ${learnerMean.toFixed(1)} vs reference ${referenceMean.toFixed(1)} ${workload.unit} (lower is better)`,
+    detail: `mean over seeds 1-${workload.seeds}: ${learnerMean.toPrecision(3)} vs reference ${referenceMean.toPrecision(3)} ${workload.unit} (lower is better)`,
   };
 }
 

@@ -1,4 +1,4 @@
-import { EdgeCache } from "../../../exercises/03-caching/cdn-edge/src/edge-cache";
+import { SmallLru } from "#kata/small-lru";
 import { CdnError } from "../../../exercises/03-caching/cdn-edge/src/errors";
 import {
   EARTH_RADIUS_KM,
@@ -45,7 +45,7 @@ export function checkPoint(point: GeoPoint, what: string): void {
 }
 
 export class Edge {
-  readonly cache: EdgeCache;
+  readonly cache: SmallLru<string, number>;
   readonly vector: UnitVector;
   healthy = true;
   window = Number.NEGATIVE_INFINITY;
@@ -53,7 +53,7 @@ export class Edge {
   readonly metrics: EdgeMetrics = { requests: 0, hits: 0, misses: 0, bytesServed: 0, originFetches: 0, prefetched: 0 };
 
   constructor(readonly config: EdgeLocation) {
-    this.cache = new EdgeCache(config.cacheItems);
+    this.cache = new SmallLru<string, number>(config.cacheItems);
     this.vector = toUnitVector(config.location);
   }
 

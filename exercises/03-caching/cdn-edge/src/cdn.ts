@@ -1,6 +1,6 @@
 import { notImplemented } from "#kata";
 import type { CdnOptions, EdgeMetrics, GeoPoint, ServedRequest } from "./types";
-// Yours to use: EdgeCache (./edge-cache), CdnError (./errors), EARTH_RADIUS_KM (./types).
+// Yours to use: SmallLru from "#kata/small-lru" (an LRU for the edge caches), CdnError (./errors), EARTH_RADIUS_KM (./types).
 
 export type { CdnOptions, EdgeLocation, EdgeMetrics, GeoPoint, OriginServer, ServedRequest } from "./types";
 
@@ -11,7 +11,7 @@ export type { CdnOptions, EdgeLocation, EdgeMetrics, GeoPoint, OriginServer, Ser
  *  1. Route: the nearest healthy edge, by great-circle distance from the client, that has served
  *     fewer than maxRequestsPerSecond requests in the current second of the clock. Ties by id. If
  *     no edge qualifies, the origin answers directly (servedBy "origin").
- *  2. Serve: a hit answers from the edge's cache (an EdgeCache of cacheItems items). A miss fetches
+ *  2. Serve: a hit answers from the edge's cache (a SmallLru of cacheItems items). A miss fetches
  *     the item from the origin exactly once, caches it, and answers; a 404 from the origin is
  *     answered and not cached.
  *  3. Prefetch: after a miss, fetch up to prefetchRelated of origin.related(id) that the edge does

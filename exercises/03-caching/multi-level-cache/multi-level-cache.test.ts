@@ -1,0 +1,121 @@
+import { EventBus } from "#kata/bus";
+import { ensure } from "#kata/testing";
+import { CacheNodeError, type CacheNodeErrorCode } from "./src/errors";
+import { CacheNode, Database, SharedCache, type InvalidationEvent } from "./src/cache-node";
+
+function cluster(nodes = 3, l1Capacity = 100) {
+  const bus = new EventBus<InvalidationEvent>();
+  const l2 = new SharedCache<string>();
+  const database = new Database<string>();
+  const all = Array.from({ length: nodes }, (_, i) => new CacheNode<string>({ id: `app-${i}`, l1Capacity, l2, database, bus }));
+  return { bus, l2, database, nodes: all };
+}
+
+function errorCode(act: () => unknown): CacheNodeErrorCode {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof CacheNodeError) return error.code;
+    throw error;
+  }
+  throw new Error("expected a CacheNodeError, but the call returned normally");
+}
+
+describe("reads fill the levels", () => {
+  test("a first read goes to the database and fills L2 and L1; the next read on that node is an L1 hit", () => {
+    const { database, l2, nodes } = cluster();
+    database.write("user:1", "Ada");
+    const [a] = nodes;
+    expect(a?.get("user:1")).toBe("Ada");
+    expect(a?.get("user:1")).toBe("Ada");
+    expect(database.reads).toBe(1);
+    expect(l2.gets).toBe(1);
+    expect(a?.stats()).toMatchObject({ reads: 2, l1Hits: 1, l2Hits: 0, databaseReads: 1 });
+  });
+
+  test("another node's first read is an L2 hit, not a database read", () => {
+    const { database, nodes } = cluster();
+    database.write("user:1", "Ada");
+    nodes[0]?.get("user:1");
+    expect(nodes[1]?.get("user:1")).toBe("Ada");
+    expect(database.reads).toBe(1);
+    expect(nodes[1]?.stats()).toMatchObject({ reads: 1, l1Hits: 0, l2Hits: 1, databaseReads: 0, l2HitRatio: 1 });
+  });
+
+  test("'not found' is not cached at any level", () => {
+    const { database, nodes } = cluster();
+    expect(nodes[0]?.get("ghost")).toBeUndefined();
+    database.write("ghost", "boo");
+    expect(nodes[0]?.get("ghost")).toBe("boo");
+  });
+
+  test("each L1 is an LRU of l1Capacity entries", () => {
+    const { database, l2, nodes } = cluster(1, 2);
+    for (const k of ["a", "b", "c"]) database.write(k, k);
+    const node = nodes[0] as CacheNode<string>;
+    for (const k of ["a", "b", "a", "c", "a", "b"]) node.get(k);
+    // a, b, c, then b was evicted by c (a was fresher), so the last b goes below L1.
+    expect(node.stats().l1Hits).toBe(2);
+    expect(l2.gets).toBe(4);
+  });
+});
+
+describe("writes invalidate every other L1", () => {
+  test("after a write through one node, no node reads the old value", () => {
+    const { database, nodes } = cluster();
+    database.write("user:1", "v1");
+    for (const node of nodes) node.get("user:1");
+    nodes[0]?.set("user:1", "v2");
+    const seen = nodes.map((node) => node.get("user:1"));
+    ensure(
+      seen.every((v) => v === "v2"),
+      `after app-0 wrote v2, the nodes read [${seen.join(", ")}]: a node that still had v1 in its L1 must have dropped it when the write was published`,
+    );
+  });
+
+  test("the write goes through to the database and the L2", () => {
+    const { database, l2, nodes } = cluster();
+    nodes[1]?.set("k", "v");
+    expect(database.read("k")).toBe("v");
+    expect(l2.get("k")).toBe("v");
+  });
+
+  test("the writer keeps its own new value in L1: its next read is an L1 hit", () => {
+    const { nodes } = cluster();
+    nodes[0]?.set("k", "mine");
+    expect(nodes[0]?.get("k")).toBe("mine");
+    expect(nodes[0]?.stats().l1Hits).toBe(1);
+  });
+
+  test("delete removes the key everywhere", () => {
+    const { database, nodes } = cluster();
+    database.write("k", "v");
+    for (const node of nodes) node.get("k");
+    nodes[2]?.delete("k");
+    expect(nodes.map((node) => node.get("k"))).toEqual([undefined, undefined, undefined]);
+  });
+
+  test("a closed node no longer listens, and a malformed event is ignored", () => {
+    const { bus, nodes } = cluster(2);
+    nodes[1]?.close();
+    expect(bus.subscribers("cache.invalidate")).toBe(1);
+    expect(bus.publish({ type: "cache.invalidate" } as unknown as InvalidationEvent)).toEqual([]);
+  });
+});
+
+describe("bad input", () => {
+  test("an empty id or a bad L1 capacity is INVALID_OPTIONS", () => {
+    const bus = new EventBus<InvalidationEvent>();
+    const base = { l2: new SharedCache<string>(), database: new Database<string>(), bus };
+    expect(errorCode(() => new CacheNode({ ...base, id: "", l1Capacity: 10 }))).toBe("INVALID_OPTIONS");
+    expect(errorCode(() => new CacheNode({ ...base, id: "a", l1Capacity: 0 }))).toBe("INVALID_OPTIONS");
+    expect(errorCode(() => new CacheNode({ ...base, id: "a", l1Capacity: 2.5 }))).toBe("INVALID_OPTIONS");
+  });
+
+  test("an empty key is INVALID_KEY, and nothing is written", () => {
+    const { database, nodes } = cluster();
+    expect(errorCode(() => nodes[0]?.get(""))).toBe("INVALID_KEY");
+    expect(errorCode(() => nodes[0]?.set("", "v"))).toBe("INVALID_KEY");
+    expect(database.writes).toBe(0);
+  });
+});
