@@ -8,6 +8,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Faker, en } from "@faker-js/faker";
+import type { CodedError } from "../core/coded-error";
 
 /** The seed tests use unless KATA_SEED overrides it. */
 export const DEFAULT_SEED = 20261122;
@@ -107,4 +108,32 @@ export function deferred<T>(): Deferred<T> {
 /** Lets every queued promise reaction run: call after settling a Deferred, before asserting. */
 export function flushPromises(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+type CodedErrorClass<C extends string> = abstract new (code: C, message: string) => CodedError<C>;
+
+/**
+ * Runs `act` and returns the `code` of the `ErrorClass` error it throws. Any other error is
+ * rethrown as it is (so a stub's not-implemented message reaches the learner), and a call that
+ * returns normally fails the test.
+ */
+export function codeOf<C extends string>(ErrorClass: CodedErrorClass<C>, act: () => unknown): C {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof ErrorClass) return error.code;
+    throw error;
+  }
+  throw new Error(`expected a ${ErrorClass.name}, but the call returned normally`);
+}
+
+/** codeOf for calls that may throw or return a rejected promise. */
+export async function codeOfAsync<C extends string>(ErrorClass: CodedErrorClass<C>, act: () => unknown): Promise<C> {
+  try {
+    await act();
+  } catch (error) {
+    if (error instanceof ErrorClass) return error.code;
+    throw error;
+  }
+  throw new Error(`expected a ${ErrorClass.name}, but the call succeeded`);
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { ensure, percent, propertySettings, sampleKeys } from "#kata/testing";
-import { RingError, type RingErrorCode } from "./src/errors";
+import { codeOf, ensure, percent, propertySettings, sampleKeys } from "#kata/testing";
+import { RingError } from "./src/errors";
 import { hash32 } from "./src/hash";
 import { HashRing, virtualNodeLabel } from "./src/hash-ring";
 
@@ -23,17 +23,6 @@ function countByNode(ring: HashRing, keys: string[]): Map<string, number> {
     counts.set(node, (counts.get(node) ?? 0) + 1);
   }
   return counts;
-}
-
-/** Runs `act` and returns the code of the RingError it threw; any other outcome fails the test. */
-function ringErrorCode(act: () => unknown): RingErrorCode {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof RingError) return error.code;
-    throw error; // not a RingError: show it as it is
-  }
-  throw new Error("expected a RingError, but the call returned normally");
 }
 
 describe("hash32", () => {
@@ -203,30 +192,30 @@ describe("load spread", () => {
 
 describe("bad input gets a RingError with a code", () => {
   test.each([0, -3, 2.5, Number.NaN])("virtualNodes %p is rejected", (virtualNodes) => {
-    expect(ringErrorCode(() => new HashRing({ virtualNodes }))).toBe("INVALID_VIRTUAL_NODES");
+    expect(codeOf(RingError, () => new HashRing({ virtualNodes }))).toBe("INVALID_VIRTUAL_NODES");
   });
 
   test("an empty node id is rejected", () => {
-    expect(ringErrorCode(() => new HashRing().addNode(""))).toBe("INVALID_NODE_ID");
+    expect(codeOf(RingError, () => new HashRing().addNode(""))).toBe("INVALID_NODE_ID");
   });
 
   test("adding a node twice is rejected and the ring is unchanged", () => {
     const ring = ringOf(["a", "b"]);
     const before = owners(ring, KEYS.slice(0, 200));
-    expect(ringErrorCode(() => ring.addNode("a"))).toBe("DUPLICATE_NODE");
+    expect(codeOf(RingError, () => ring.addNode("a"))).toBe("DUPLICATE_NODE");
     expect(ring.nodes()).toEqual(["a", "b"]);
     expect(owners(ring, KEYS.slice(0, 200))).toEqual(before);
   });
 
   test("removing an unknown node is rejected and the ring is unchanged", () => {
     const ring = ringOf(["a", "b"]);
-    expect(ringErrorCode(() => ring.removeNode("zzz"))).toBe("UNKNOWN_NODE");
+    expect(codeOf(RingError, () => ring.removeNode("zzz"))).toBe("UNKNOWN_NODE");
     expect(ring.nodes()).toEqual(["a", "b"]);
   });
 
   test("lookup on an empty ring says to add a node first", () => {
     const ring = new HashRing();
-    expect(ringErrorCode(() => ring.lookup("user:1"))).toBe("EMPTY_RING");
+    expect(codeOf(RingError, () => ring.lookup("user:1"))).toBe("EMPTY_RING");
     expect(() => ring.lookup("user:1")).toThrow(/add/i);
   });
 });

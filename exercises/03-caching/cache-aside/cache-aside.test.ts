@@ -1,5 +1,5 @@
-import { deferred, ensure, flushPromises, type Deferred } from "#kata/testing";
-import { CacheAsideError, type CacheAsideErrorCode } from "./src/errors";
+import { codeOfAsync, deferred, ensure, flushPromises, type Deferred } from "#kata/testing";
+import { CacheAsideError } from "./src/errors";
 import { CacheAside, type CacheAsideOptions } from "./src/cache-aside";
 
 /** A loader the test controls: each call waits on a Deferred the test settles. */
@@ -18,17 +18,6 @@ function setup<V = string>(options: Partial<CacheAsideOptions<V>> = {}) {
   const loader = controlledLoader<V>();
   const cache = new CacheAside<V>({ load: loader.load, ttlMs: 1_000, clock: () => clock.now, ...options });
   return { cache, clock, calls: loader.calls };
-}
-
-/** The code of the CacheAsideError that `act` throws or rejects with. */
-async function errorCode(act: () => unknown): Promise<CacheAsideErrorCode> {
-  try {
-    await act();
-  } catch (error) {
-    if (error instanceof CacheAsideError) return error.code;
-    throw error;
-  }
-  throw new Error("expected a CacheAsideError, but the call succeeded");
 }
 
 describe("read-through", () => {
@@ -210,16 +199,16 @@ describe("warming", () => {
 
 describe("bad input", () => {
   test("a missing loader or a bad TTL is refused at construction", async () => {
-    expect(await errorCode(() => new CacheAside({ ttlMs: 10 } as unknown as CacheAsideOptions<string>))).toBe("INVALID_LOADER");
+    expect(await codeOfAsync(CacheAsideError, () => new CacheAside({ ttlMs: 10 } as unknown as CacheAsideOptions<string>))).toBe("INVALID_LOADER");
     const load = async () => "v";
-    expect(await errorCode(() => new CacheAside({ load, ttlMs: 0 }))).toBe("INVALID_TTL");
-    expect(await errorCode(() => new CacheAside({ load, ttlMs: 10, negativeTtlMs: -1 }))).toBe("INVALID_TTL");
-    expect(await errorCode(() => new CacheAside({ load, ttlMs: 10, errorTtlMs: Number.NaN }))).toBe("INVALID_TTL");
+    expect(await codeOfAsync(CacheAsideError, () => new CacheAside({ load, ttlMs: 0 }))).toBe("INVALID_TTL");
+    expect(await codeOfAsync(CacheAsideError, () => new CacheAside({ load, ttlMs: 10, negativeTtlMs: -1 }))).toBe("INVALID_TTL");
+    expect(await codeOfAsync(CacheAsideError, () => new CacheAside({ load, ttlMs: 10, errorTtlMs: Number.NaN }))).toBe("INVALID_TTL");
   });
 
   test("an empty key is refused (thrown or rejected), and nothing is loaded", async () => {
     const { cache, calls } = setup();
-    expect(await errorCode(() => cache.get(""))).toBe("INVALID_KEY");
+    expect(await codeOfAsync(CacheAsideError, () => cache.get(""))).toBe("INVALID_KEY");
     await flushPromises();
     expect(calls).toHaveLength(0);
   });

@@ -1,5 +1,5 @@
-import { ensure } from "#kata/testing";
-import { CdnError, type CdnErrorCode } from "./src/errors";
+import { codeOf, ensure } from "#kata/testing";
+import { CdnError } from "./src/errors";
 import { Cdn, type EdgeLocation, type GeoPoint, type OriginServer } from "./src/cdn";
 
 const CITY = {
@@ -26,16 +26,6 @@ function countingOrigin(related: Record<string, string[]> = {}): OriginServer & 
     },
     related: (id) => related[id] ?? [],
   };
-}
-
-function errorCode(act: () => unknown): CdnErrorCode {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof CdnError) return error.code;
-    throw error;
-  }
-  throw new Error("expected a CdnError, but the call returned normally");
 }
 
 const WORLD = [edge("london"), edge("newYork"), edge("tokyo"), edge("auckland"), edge("saoPaulo")];
@@ -169,25 +159,25 @@ describe("bad input", () => {
     [{ lat: 0, lon: 200 }],
     [{ lat: Number.NaN, lon: 0 }],
   ])("an edge at %p is INVALID_COORDINATES", (location) => {
-    expect(errorCode(() => new Cdn({ edges: [{ ...edge("london"), location }], origin: countingOrigin() }))).toBe("INVALID_COORDINATES");
+    expect(codeOf(CdnError, () => new Cdn({ edges: [{ ...edge("london"), location }], origin: countingOrigin() }))).toBe("INVALID_COORDINATES");
   });
 
   test("a client at invalid coordinates is refused", () => {
     const cdn = new Cdn({ edges: WORLD, origin: countingOrigin() });
-    expect(errorCode(() => cdn.request("a", { lat: -95, lon: 10 }))).toBe("INVALID_COORDINATES");
+    expect(codeOf(CdnError, () => cdn.request("a", { lat: -95, lon: 10 }))).toBe("INVALID_COORDINATES");
   });
 
   test("duplicate ids and bad capacities are INVALID_EDGE; unknown ids are UNKNOWN_EDGE", () => {
-    expect(errorCode(() => new Cdn({ edges: [edge("london"), edge("london")], origin: countingOrigin() }))).toBe("INVALID_EDGE");
-    expect(errorCode(() => new Cdn({ edges: [edge("london", { cacheItems: 0 })], origin: countingOrigin() }))).toBe("INVALID_EDGE");
-    expect(errorCode(() => new Cdn({ edges: [edge("london", { maxRequestsPerSecond: 1.5 })], origin: countingOrigin() }))).toBe("INVALID_EDGE");
+    expect(codeOf(CdnError, () => new Cdn({ edges: [edge("london"), edge("london")], origin: countingOrigin() }))).toBe("INVALID_EDGE");
+    expect(codeOf(CdnError, () => new Cdn({ edges: [edge("london", { cacheItems: 0 })], origin: countingOrigin() }))).toBe("INVALID_EDGE");
+    expect(codeOf(CdnError, () => new Cdn({ edges: [edge("london", { maxRequestsPerSecond: 1.5 })], origin: countingOrigin() }))).toBe("INVALID_EDGE");
     const cdn = new Cdn({ edges: WORLD, origin: countingOrigin() });
-    expect(errorCode(() => cdn.setHealthy("mars", false))).toBe("UNKNOWN_EDGE");
-    expect(errorCode(() => cdn.metrics("mars"))).toBe("UNKNOWN_EDGE");
+    expect(codeOf(CdnError, () => cdn.setHealthy("mars", false))).toBe("UNKNOWN_EDGE");
+    expect(codeOf(CdnError, () => cdn.metrics("mars"))).toBe("UNKNOWN_EDGE");
   });
 
   test("an empty content id is INVALID_CONTENT_ID", () => {
     const cdn = new Cdn({ edges: WORLD, origin: countingOrigin() });
-    expect(errorCode(() => cdn.request("", CITY.paris))).toBe("INVALID_CONTENT_ID");
+    expect(codeOf(CdnError, () => cdn.request("", CITY.paris))).toBe("INVALID_CONTENT_ID");
   });
 });

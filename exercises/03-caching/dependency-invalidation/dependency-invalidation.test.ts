@@ -1,6 +1,6 @@
 import { EventBus } from "#kata/bus";
-import { ensure } from "#kata/testing";
-import { DependencyCacheError, type DependencyCacheErrorCode } from "./src/errors";
+import { codeOf, ensure } from "#kata/testing";
+import { DependencyCacheError } from "./src/errors";
 import type { EntityEvent } from "./src/events";
 import { DependencyCache } from "./src/dependency-cache";
 
@@ -8,16 +8,6 @@ function setup() {
   const bus = new EventBus<EntityEvent>();
   const cache = new DependencyCache<string>(bus);
   return { bus, cache };
-}
-
-function errorCode(act: () => unknown): DependencyCacheErrorCode {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof DependencyCacheError) return error.code;
-    throw error;
-  }
-  throw new Error("expected a DependencyCacheError, but the call returned normally");
 }
 
 describe("caching", () => {
@@ -120,16 +110,16 @@ describe("the dependency index does not leak", () => {
 describe("bad input", () => {
   test.each(["", 42, undefined])("key %p is INVALID_KEY", (key) => {
     const { cache } = setup();
-    expect(errorCode(() => cache.set(key as string, "v"))).toBe("INVALID_KEY");
+    expect(codeOf(DependencyCacheError, () => cache.set(key as string, "v"))).toBe("INVALID_KEY");
   });
 
   test("an invalid entity among the dependencies is refused and nothing changes", () => {
     const { cache } = setup();
     cache.set("k", "old", ["user:1"]);
-    expect(errorCode(() => cache.set("k", "new", ["user:2", ""]))).toBe("INVALID_ENTITY");
+    expect(codeOf(DependencyCacheError, () => cache.set("k", "new", ["user:2", ""]))).toBe("INVALID_ENTITY");
     expect(cache.get("k")).toBe("old");
     expect(cache.dependentsOf("user:1")).toEqual(["k"]);
-    expect(errorCode(() => cache.invalidateEntity(""))).toBe("INVALID_ENTITY");
+    expect(codeOf(DependencyCacheError, () => cache.invalidateEntity(""))).toBe("INVALID_ENTITY");
   });
 
   test("a malformed event on the bus is ignored, not thrown back at the publisher", () => {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { ensure, propertySettings } from "#kata/testing";
+import { codeOf, ensure, propertySettings } from "#kata/testing";
 import { CacheError } from "./src/errors";
 import { LruCache } from "./src/lru-cache";
 
@@ -138,14 +138,7 @@ describe("behaves like the obvious array-based LRU on random operations", () => 
 
 describe("bad input", () => {
   test.each([0, -1, 2.5, Number.NaN, Number.POSITIVE_INFINITY])("capacity %p is a CacheError INVALID_CAPACITY", (capacity) => {
-    try {
-      new LruCache(capacity);
-    } catch (error) {
-      if (!(error instanceof CacheError)) throw error;
-      expect(error.code).toBe("INVALID_CAPACITY");
-      expect(error.message).toMatch(/positive integer/);
-      return;
-    }
-    throw new Error(`new LruCache(${capacity}) was accepted`);
+    expect(codeOf(CacheError, () => new LruCache(capacity))).toBe("INVALID_CAPACITY");
+    expect(() => new LruCache(capacity)).toThrow(/positive integer/);
   });
 });

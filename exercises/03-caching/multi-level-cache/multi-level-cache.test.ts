@@ -1,6 +1,6 @@
 import { EventBus } from "#kata/bus";
-import { ensure } from "#kata/testing";
-import { CacheNodeError, type CacheNodeErrorCode } from "./src/errors";
+import { codeOf, ensure } from "#kata/testing";
+import { CacheNodeError } from "./src/errors";
 import { CacheNode, Database, SharedCache, type InvalidationEvent } from "./src/cache-node";
 
 function cluster(nodes = 3, l1Capacity = 100) {
@@ -9,16 +9,6 @@ function cluster(nodes = 3, l1Capacity = 100) {
   const database = new Database<string>();
   const all = Array.from({ length: nodes }, (_, i) => new CacheNode<string>({ id: `app-${i}`, l1Capacity, l2, database, bus }));
   return { bus, l2, database, nodes: all };
-}
-
-function errorCode(act: () => unknown): CacheNodeErrorCode {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof CacheNodeError) return error.code;
-    throw error;
-  }
-  throw new Error("expected a CacheNodeError, but the call returned normally");
 }
 
 describe("reads fill the levels", () => {
@@ -107,15 +97,15 @@ describe("bad input", () => {
   test("an empty id or a bad L1 capacity is INVALID_OPTIONS", () => {
     const bus = new EventBus<InvalidationEvent>();
     const base = { l2: new SharedCache<string>(), database: new Database<string>(), bus };
-    expect(errorCode(() => new CacheNode({ ...base, id: "", l1Capacity: 10 }))).toBe("INVALID_OPTIONS");
-    expect(errorCode(() => new CacheNode({ ...base, id: "a", l1Capacity: 0 }))).toBe("INVALID_OPTIONS");
-    expect(errorCode(() => new CacheNode({ ...base, id: "a", l1Capacity: 2.5 }))).toBe("INVALID_OPTIONS");
+    expect(codeOf(CacheNodeError, () => new CacheNode({ ...base, id: "", l1Capacity: 10 }))).toBe("INVALID_OPTIONS");
+    expect(codeOf(CacheNodeError, () => new CacheNode({ ...base, id: "a", l1Capacity: 0 }))).toBe("INVALID_OPTIONS");
+    expect(codeOf(CacheNodeError, () => new CacheNode({ ...base, id: "a", l1Capacity: 2.5 }))).toBe("INVALID_OPTIONS");
   });
 
   test("an empty key is INVALID_KEY, and nothing is written", () => {
     const { database, nodes } = cluster();
-    expect(errorCode(() => nodes[0]?.get(""))).toBe("INVALID_KEY");
-    expect(errorCode(() => nodes[0]?.set("", "v"))).toBe("INVALID_KEY");
+    expect(codeOf(CacheNodeError, () => nodes[0]?.get(""))).toBe("INVALID_KEY");
+    expect(codeOf(CacheNodeError, () => nodes[0]?.set("", "v"))).toBe("INVALID_KEY");
     expect(database.writes).toBe(0);
   });
 });

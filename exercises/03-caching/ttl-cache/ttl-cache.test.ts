@@ -1,5 +1,5 @@
-import { ensure } from "#kata/testing";
-import { TtlCacheError, type TtlCacheErrorCode } from "./src/errors";
+import { codeOf, ensure } from "#kata/testing";
+import { TtlCacheError } from "./src/errors";
 import { TtlCache, type TtlCacheOptions } from "./src/ttl-cache";
 
 /** A cache on a clock the test moves by hand. */
@@ -7,16 +7,6 @@ function cacheAt(start: number, options: Partial<TtlCacheOptions> = {}) {
   const clock = { now: start };
   const cache = new TtlCache<string, string>({ defaultTtlMs: 1_000, clock: () => clock.now, ...options });
   return { cache, clock };
-}
-
-function errorCode(act: () => unknown): TtlCacheErrorCode {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof TtlCacheError) return error.code;
-    throw error;
-  }
-  throw new Error("expected a TtlCacheError, but the call returned normally");
 }
 
 describe("expiry", () => {
@@ -130,14 +120,14 @@ describe("bad input", () => {
   test.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY, "10"])("a TTL of %p is INVALID_TTL, and the cache is unchanged", (ttl) => {
     const { cache } = cacheAt(0);
     cache.set("k", "kept");
-    expect(errorCode(() => cache.set("k", "lost", ttl as number))).toBe("INVALID_TTL");
+    expect(codeOf(TtlCacheError, () => cache.set("k", "lost", ttl as number))).toBe("INVALID_TTL");
     expect(cache.get("k")).toBe("kept");
   });
 
   test("a bad default TTL or maxSize is refused at construction", () => {
-    expect(errorCode(() => new TtlCache({ defaultTtlMs: 0 }))).toBe("INVALID_TTL");
-    expect(errorCode(() => new TtlCache({ defaultTtlMs: 100, maxSize: 0 }))).toBe("INVALID_MAX_SIZE");
-    expect(errorCode(() => new TtlCache({ defaultTtlMs: 100, maxSize: 1.5 }))).toBe("INVALID_MAX_SIZE");
+    expect(codeOf(TtlCacheError, () => new TtlCache({ defaultTtlMs: 0 }))).toBe("INVALID_TTL");
+    expect(codeOf(TtlCacheError, () => new TtlCache({ defaultTtlMs: 100, maxSize: 0 }))).toBe("INVALID_MAX_SIZE");
+    expect(codeOf(TtlCacheError, () => new TtlCache({ defaultTtlMs: 100, maxSize: 1.5 }))).toBe("INVALID_MAX_SIZE");
   });
 
   test("maxSize may be omitted: no bound", () => {

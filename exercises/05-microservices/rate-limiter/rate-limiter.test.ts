@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
-import { closeServer, ensure, listenOnLoopback } from "#kata/testing";
-import { RateLimitConfigError, type RateLimitConfigErrorCode } from "./src/errors";
+import { closeServer, codeOf, ensure, listenOnLoopback } from "#kata/testing";
+import { RateLimitConfigError } from "./src/errors";
 import { SEED_E_CONFIG, parseConfig, parseLimit, type RateLimitConfig } from "./src/config";
 import { RateLimiter, createRateLimitServer, type Decision } from "./src/rate-limiter";
 
@@ -13,16 +13,6 @@ function manualClock(start: number): { now: () => number; set: (t: number) => vo
 function config(algorithm: RateLimitConfig["algorithm"], requests: number, windowMs: number): RateLimitConfig {
   const limit = { requests, windowMs };
   return { algorithm, authenticated: limit, anonymous: limit, trustProxy: false };
-}
-
-function configErrorCode(act: () => unknown): RateLimitConfigErrorCode {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof RateLimitConfigError) return error.code;
-    throw error;
-  }
-  throw new Error("expected a RateLimitConfigError, but the call returned normally");
 }
 
 /** Checks `client` at each time and returns the decisions. */
@@ -44,7 +34,7 @@ describe("configuration", () => {
   });
 
   test.each(["0/hour", "1.5/hour", "10/week", "hourly", "", 42])("parseLimit(%p) is an INVALID_LIMIT", (text) => {
-    expect(configErrorCode(() => parseLimit(text as string))).toBe("INVALID_LIMIT");
+    expect(codeOf(RateLimitConfigError, () => parseLimit(text as string))).toBe("INVALID_LIMIT");
   });
 
   test("parseConfig fills what is missing from seed E's gateway", () => {
@@ -58,7 +48,7 @@ describe("configuration", () => {
   });
 
   test("parseConfig refuses a misspelt field instead of ignoring it, and names it", () => {
-    expect(configErrorCode(() => parseConfig({ anonymos: "10/minute" }))).toBe("INVALID_CONFIG");
+    expect(codeOf(RateLimitConfigError, () => parseConfig({ anonymos: "10/minute" }))).toBe("INVALID_CONFIG");
     expect(() => parseConfig({ anonymos: "10/minute" })).toThrow(/anonymos/);
   });
 
@@ -69,7 +59,7 @@ describe("configuration", () => {
     [{ trustProxy: "yes" }, "INVALID_CONFIG"],
     [{ authenticated: 1000 }, "INVALID_LIMIT"],
   ])("parseConfig(%p) is refused with %s", (raw, code) => {
-    expect(configErrorCode(() => parseConfig(raw))).toBe(code);
+    expect(codeOf(RateLimitConfigError, () => parseConfig(raw))).toBe(code);
   });
 });
 

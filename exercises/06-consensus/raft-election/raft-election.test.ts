@@ -1,4 +1,4 @@
-import { ensure } from "#kata/testing";
+import { codeOf, ensure } from "#kata/testing";
 import { forEachSeed, ManualContext } from "#kata/sim";
 import { RaftConfigError, type RaftConfigErrorCode } from "./src/errors";
 import type { RaftMessage } from "./src/messages";
@@ -27,13 +27,7 @@ function lonelyNode(options: { random?: number[]; storage?: Map<string, unknown>
 }
 
 function configErrorCode(timings: Partial<raft.RaftTimings>): RaftConfigErrorCode {
-  try {
-    new raft.RaftNode(new ManualContext<RaftMessage>("n1", ["n2"]), timings);
-  } catch (error) {
-    if (error instanceof RaftConfigError) return error.code;
-    throw error;
-  }
-  throw new Error(`new RaftNode(ctx, ${JSON.stringify(timings)}) was accepted; it should throw a RaftConfigError`);
+  return codeOf(RaftConfigError, () => new raft.RaftNode(new ManualContext<RaftMessage>("n1", ["n2"]), timings));
 }
 
 describe("a single node, driven by hand", () => {

@@ -3,7 +3,8 @@ import { deferred, flushPromises, type Deferred } from "#kata/testing";
 import { VirtualTimers } from "#kata/sim";
 import { CacheAside } from "../../../exercises/03-caching/cache-aside/src/cache-aside";
 
-test("a reader after invalidate() does not join the old flight: it starts a fresh load", async () => {
+/** A cache whose loads each wait on a Deferred the test settles. */
+function controlled() {
   const results: Array<Deferred<string | undefined>> = [];
   const cache = new CacheAside<string>({
     ttlMs: 1_000,
@@ -13,6 +14,11 @@ test("a reader after invalidate() does not join the old flight: it starts a fres
       return d.promise;
     },
   });
+  return { cache, results };
+}
+
+test("a reader after invalidate() does not join the old flight: it starts a fresh load", async () => {
+  const { cache, results } = controlled();
   const old = cache.get("k");
   cache.invalidate("k");
   const fresh = cache.get("k");
@@ -47,15 +53,7 @@ test("1,000 gets over 100 keys, all at once, cost exactly 100 loads", async () =
 });
 
 test("after a failure, a second flight for the key works as the first did", async () => {
-  const results: Array<Deferred<string | undefined>> = [];
-  const cache = new CacheAside<string>({
-    ttlMs: 1_000,
-    load: () => {
-      const d = deferred<string | undefined>();
-      results.push(d);
-      return d.promise;
-    },
-  });
+  const { cache, results } = controlled();
   const failing = [cache.get("k"), cache.get("k")];
   await flushPromises();
   results[0]?.reject(new Error("x"));

@@ -8,8 +8,8 @@ import type { EntityEvent, EntityEventSource } from "../../../exercises/03-cachi
  * with no dependents left is removed, so the index holds what the cache holds and nothing more.
  */
 export class DependencyCache<V> {
-  private readonly values = new Map<string, V>();
-  private readonly entitiesOf = new Map<string, Set<string>>();
+  protected readonly values = new Map<string, V>();
+  protected readonly entitiesOf = new Map<string, Set<string>>();
   private readonly keysOf = new Map<string, Set<string>>();
   private readonly unsubscribe: Array<() => void>;
 

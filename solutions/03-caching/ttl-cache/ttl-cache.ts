@@ -3,7 +3,7 @@ import type { TtlCacheOptions } from "../../../exercises/03-caching/ttl-cache/sr
 
 export type { TtlCacheOptions } from "../../../exercises/03-caching/ttl-cache/src/options";
 
-interface Entry<K, V> {
+export interface Entry<K, V> {
   key: K;
   value: V;
   expiresAt: number;
@@ -29,8 +29,8 @@ function sooner<K, V>(a: Entry<K, V>, b: Entry<K, V>): boolean {
 export class TtlCache<K, V> {
   readonly defaultTtlMs: number;
   readonly maxSize: number;
-  private readonly clock: () => number;
-  private readonly entries = new Map<K, Entry<K, V>>();
+  protected readonly clock: () => number;
+  protected readonly entries = new Map<K, Entry<K, V>>();
   private heap: Array<Entry<K, V>> = [];
   private nextSeq = 0;
 
@@ -96,7 +96,7 @@ export class TtlCache<K, V> {
   }
 
   /** Full: expired entries go first; if none, the live entry that expires soonest. */
-  private makeRoom(now: number): void {
+  protected makeRoom(now: number): void {
     if (this.heap.length > 0 && (this.heap[0] as Entry<K, V>).expiresAt <= now && this.sweep() > 0) return;
     while (this.heap.length > 0) {
       const entry = this.pop();
