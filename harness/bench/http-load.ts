@@ -10,7 +10,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import targets from "../resolve/targets.cjs";
 import type { HttpWorkload } from "./define";
-import { formatRate, } from "./measure";
+import { formatRate } from "./measure";
 import { median } from "./interleave";
 import type { WorkloadMeasurement } from "./result";
 

@@ -31,11 +31,8 @@ export async function runBench(exercise: Exercise, options: BenchOptions): Promi
   const referenceFile = targets.implementationFile(module, { kind: "solutions" });
   const report: BenchReport = { exercise: exercise.id, target: targets.describeTarget(target), workloads: [] };
   const expected = Object.keys(exercise.meta.budgets).filter((name) => !options.workloads?.length || options.workloads.includes(name));
-  const missing = (why: string): WorkloadMeasurement[] =>
-    expected.map((name) => ({ name, kind: "throughput", unit: "", learner: 0, reference: 0, ratio: 0, detail: "not measured", error: why }));
-
   if (!existsSync(learnerFile)) {
-    report.workloads = missing(`no ${path.relative(targets.REPO_ROOT, learnerFile)} to measure`);
+    report.workloads = expected.map((name) => notMeasured(name, `no ${path.relative(targets.REPO_ROOT, learnerFile)} to measure`));
     return report;
   }
   const first = await runChild(exercise, "reference-first", learnerFile, referenceFile, options);
@@ -44,20 +41,29 @@ export async function runBench(exercise: Exercise, options: BenchOptions): Promi
     inProcess.length > 0 && first.failure === undefined
       ? await runChild(exercise, "learner-first", learnerFile, referenceFile, { ...options, workloads: inProcess.map((m) => m.name) })
       : undefined;
-  const measured = first.measured.map((m) => {
-    const swapped = second?.measured.find((x) => x.name === m.name);
-    if (!swapped) return m;
-    if (swapped.error !== undefined) return swapped;
-    return combineLoadOrders(m, swapped);
-  });
+  const measured = mergeLoadOrders(first.measured, second?.measured ?? []);
   const reason = first.failure ?? second?.failure ?? "the bench did not report this workload";
-  report.workloads = expected.map(
-    (name) => measured.find((m) => m.name === name) ?? (missing(reason).find((m) => m.name === name) as WorkloadMeasurement),
-  );
+  report.workloads = expected.map((name) => measured.find((m) => m.name === name) ?? notMeasured(name, reason));
   for (const m of measured.filter((x) => !expected.includes(x.name))) {
     report.workloads.push({ ...m, error: `bench.ts declares "${m.name}" but exercise.json has no budget for it` });
   }
   return report;
+}
+
+function notMeasured(name: string, why: string): WorkloadMeasurement {
+  return { name, kind: "throughput", unit: "", learner: 0, reference: 0, ratio: 0, detail: "not measured", error: why };
+}
+
+/**
+ * The first run's measurements, each combined with the same workload from the run in the opposite
+ * load order where there is one (an error in the second run stands: the learner's code failed there).
+ */
+function mergeLoadOrders(first: WorkloadMeasurement[], second: WorkloadMeasurement[]): WorkloadMeasurement[] {
+  return first.map((m) => {
+    const swapped = second.find((x) => x.name === m.name);
+    if (swapped === undefined) return m;
+    return swapped.error !== undefined ? swapped : combineLoadOrders(m, swapped);
+  });
 }
 
 /** One measurement from two runs that loaded the modules in opposite orders: geometric mean of ratios. */
@@ -84,10 +90,7 @@ export async function runPeers(exercise: Exercise, timeLimitMs: number): Promise
   const first = await runChild(exercise, "reference-first-peers", referenceFile, referenceFile, { target: "solutions", timeLimitMs });
   if (first.failure !== undefined || first.measured.length === 0) return first;
   const second = await runChild(exercise, "peers-first", referenceFile, referenceFile, { target: "solutions", timeLimitMs });
-  const measured = first.measured.map((m) => {
-    const swapped = second.measured.find((x) => x.name === m.name);
-    return swapped ? combineLoadOrders(m, swapped) : m;
-  });
+  const measured = mergeLoadOrders(first.measured, second.measured);
   return second.failure !== undefined ? { measured, failure: second.failure } : { measured };
 }
 
