@@ -8,6 +8,7 @@
  * module runs measurably faster (10-15% seen on identical code), so run-bench.ts runs in-process
  * workloads once in each order and combines the two.
  */
+import "../resolve/node-hook.cjs"; // first: the workbook's import rules for the code loaded below
 import { writeFileSync } from "node:fs";
 import { measureHttp } from "./http-load";
 import { loadBench, loadModule } from "./load-implementation";

@@ -78,9 +78,8 @@ export interface Peer<Api> {
   api: Api;
 }
 
+/** The workloads receive the exports of exercise.json's `entry` module, one instance per side. */
 export interface BenchDefinition<Api> {
-  /** The src/ module the workloads receive, without .ts: "hash-ring". */
-  module: string;
   workloads: Array<Workload<Api>>;
   peers?: Array<Peer<Api>>;
 }

@@ -26,8 +26,8 @@ export function loadBench(file: string): BenchDefinition<unknown> {
   for (let i = 0; i < 3 && value && typeof value === "object" && !("workloads" in value) && "default" in value; i++) {
     value = (value as { default: unknown }).default;
   }
-  if (!value || typeof value !== "object" || !("workloads" in value) || !("module" in value)) {
-    throw new Error(`${file} must \`export default defineBench({ module, workloads })\``);
+  if (!value || typeof value !== "object" || !("workloads" in value)) {
+    throw new Error(`${file} must \`export default defineBench({ workloads })\``);
   }
   return value as BenchDefinition<unknown>;
 }

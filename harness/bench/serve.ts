@@ -3,6 +3,7 @@
  * the system picks, and prints `listening <port>`. It lives until its parent ends it.
  * Usage: tsx harness/bench/serve.ts <bench.ts> <implementation.ts> <workload name>
  */
+import "../resolve/node-hook.cjs"; // first: the workbook's import rules for the code loaded below
 import type { AddressInfo } from "node:net";
 import { loadBench, loadModule } from "./load-implementation";
 

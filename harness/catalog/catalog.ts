@@ -1,17 +1,30 @@
 /**
- * The catalog: every exercise in exercises/, in course order, and where each of its parts lives.
+ * The catalog: every exercise, in course order, and where each of its parts lives. The one reader
+ * of exercises/tracks.json and every exercise.json; the CLI, the grader, verify and the index
+ * generator all take their exercises from here.
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import targets from "../resolve/targets.cjs";
-import { CatalogError, readExerciseMeta, type ExerciseMeta } from "./exercise-meta";
+import { coursePlanSchema, type CoursePlan, type PlannedExercise, type PlannedTrack } from "./course-plan";
+import { CatalogError, SUPPORTED_KINDS, describeZodIssue, readExerciseMeta, readJson, type ExerciseMeta } from "./exercise-meta";
 
 export interface Exercise {
   meta: ExerciseMeta;
   /** `<track>/<slug>`, the id used in reports. */
   id: string;
+  /** Position in the course, from 1. */
+  position: number;
   exerciseDir: string;
+  /** The learner's src/. */
+  srcDir: string;
   solutionDir: string;
+  /** The reference's src/, a mirror of the learner's. */
+  referenceDir: string;
+  /** naive/: modules that replace the reference's, correct but slow. */
+  naiveDir: string;
+  /** wrong/: one folder per wrong design, and variants.json describing each. */
+  wrongDir: string;
   visibleTest: string;
   hiddenTest: string;
   benchFile: string;
@@ -20,14 +33,33 @@ export interface Exercise {
   notes: string;
 }
 
-export function exerciseFromMeta(meta: ExerciseMeta): Exercise {
-  const exerciseDir = path.join(targets.EXERCISES_DIR, meta.track, meta.slug);
-  const solutionDir = path.join(targets.SOLUTIONS_DIR, meta.track, meta.slug);
+/** Something wrong with the catalog, tied to the file to fix. */
+export interface CatalogProblem {
+  /** `<track>/<slug>`, a track, or a file. */
+  where: string;
+  message: string;
+}
+
+export interface Catalog {
+  plan: CoursePlan;
+  /** Built exercises, in course order. */
+  exercises: Exercise[];
+  problems: CatalogProblem[];
+}
+
+export function exercisePaths(root: string, meta: ExerciseMeta, position: number): Exercise {
+  const exerciseDir = path.join(root, "exercises", meta.track, meta.slug);
+  const solutionDir = path.join(root, "solutions", meta.track, meta.slug);
   return {
     meta,
     id: `${meta.track}/${meta.slug}`,
+    position,
     exerciseDir,
+    srcDir: path.join(exerciseDir, "src"),
     solutionDir,
+    referenceDir: path.join(solutionDir, "src"),
+    naiveDir: path.join(solutionDir, "naive"),
+    wrongDir: path.join(solutionDir, "wrong"),
     visibleTest: path.join(exerciseDir, `${meta.slug}.test.ts`),
     hiddenTest: path.join(solutionDir, "hidden.test.ts"),
     benchFile: path.join(exerciseDir, "bench.ts"),
@@ -37,20 +69,102 @@ export function exerciseFromMeta(meta: ExerciseMeta): Exercise {
   };
 }
 
-/** Every exercise, sorted by track then order. Throws CatalogError on the first malformed manifest. */
-export function loadCatalog(root: string = targets.EXERCISES_DIR): Exercise[] {
-  if (!existsSync(root)) throw new CatalogError(`no exercises folder at ${root}`);
+export const PLAN_FILE = "exercises/tracks.json";
+
+export function readPlan(root: string = targets.REPO_ROOT): CoursePlan {
+  const file = path.join(root, PLAN_FILE);
+  if (!existsSync(file)) throw new CatalogError(`no course outline at ${file}: it lists the tracks and their exercises in order`);
+  const parsed = coursePlanSchema.safeParse(readJson(file));
+  if (!parsed.success) throw new CatalogError(describeZodIssue(file, parsed.error));
+  return parsed.data;
+}
+
+/**
+ * Reads the whole catalog and every problem in it, without stopping at the first: verify reports
+ * them all. A folder under exercises/ that is not in the plan, a planned exercise with a folder
+ * but no exercise.json, a slug used twice, a prerequisite that does not come earlier: each is a
+ * problem. Loose files in exercises/ and its track folders are left alone.
+ */
+export function readCatalog(root: string = targets.REPO_ROOT): Catalog {
+  const plan = readPlan(root);
+  const problems: CatalogProblem[] = [];
   const exercises: Exercise[] = [];
-  for (const track of subfolders(root)) {
-    for (const slug of subfolders(path.join(root, track))) {
-      const file = path.join(root, track, slug, "exercise.json");
-      if (existsSync(file)) exercises.push(exerciseFromMeta(readExerciseMeta(file, { track, slug })));
+  const seen = new Map<string, string>();
+  let position = 0;
+  for (const track of plan.tracks) {
+    for (const planned of track.exercises) {
+      position += 1;
+      const id = `${track.track}/${planned.slug}`;
+      const earlier = seen.get(planned.slug);
+      if (earlier !== undefined) problems.push({ where: PLAN_FILE, message: `slug "${planned.slug}" is used by ${earlier} and ${id}; slugs name exercises on the command line, so each must be unique` });
+      seen.set(planned.slug, id);
+      const file = path.join(root, "exercises", track.track, planned.slug, "exercise.json");
+      if (!existsSync(file)) {
+        if (existsSync(path.dirname(file))) problems.push({ where: id, message: `exercises/${id}/ has no exercise.json; run kata new ${id} --kind ${planned.kind} to scaffold one` });
+        continue;
+      }
+      try {
+        const meta = readExerciseMeta(file, { track: track.track, slug: planned.slug });
+        problems.push(...agreement(id, meta, planned));
+        exercises.push(exercisePaths(root, meta, position));
+      } catch (error) {
+        problems.push({ where: id, message: error instanceof Error ? error.message : String(error) });
+      }
     }
   }
-  return exercises.sort((a, b) => a.meta.track.localeCompare(b.meta.track) || a.meta.order - b.meta.order);
+  problems.push(...unplannedFolders(root, plan));
+  problems.push(...prerequisiteProblems(exercises));
+  return { plan, exercises, problems };
+}
+
+/** The catalog, or a CatalogError naming its first problem: what the CLI uses. */
+export function loadCatalog(root: string = targets.REPO_ROOT): Exercise[] {
+  const catalog = readCatalog(root);
+  const first = catalog.problems[0];
+  if (first) throw new CatalogError(`${first.where}: ${first.message}`);
+  return catalog.exercises;
+}
+
+function agreement(id: string, meta: ExerciseMeta, planned: PlannedExercise): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  if (meta.kind !== planned.kind) problems.push({ where: id, message: `exercise.json says kind "${meta.kind}", ${PLAN_FILE} says "${planned.kind}"; make them agree` });
+  if (!SUPPORTED_KINDS.includes(meta.kind)) {
+    problems.push({ where: id, message: `kind "${meta.kind}" has no harness yet (supported: ${SUPPORTED_KINDS.join(", ")}); docs/authoring.md says what one needs` });
+  }
+  return problems;
+}
+
+function unplannedFolders(root: string, plan: CoursePlan): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  const planned = new Set(plan.tracks.flatMap((t: PlannedTrack) => t.exercises.map((e) => `${t.track}/${e.slug}`)));
+  const tracks = new Set(plan.tracks.map((t) => t.track));
+  for (const track of subfolders(path.join(root, "exercises"))) {
+    if (!tracks.has(track)) {
+      problems.push({ where: `exercises/${track}`, message: `track folder "${track}" is not in ${PLAN_FILE}; add the track there or remove the folder` });
+      continue;
+    }
+    for (const slug of subfolders(path.join(root, "exercises", track))) {
+      if (!planned.has(`${track}/${slug}`)) problems.push({ where: `${track}/${slug}`, message: `exercises/${track}/${slug}/ is not in ${PLAN_FILE}; add it to its track's exercises, in course order` });
+    }
+  }
+  return problems;
+}
+
+function prerequisiteProblems(exercises: Exercise[]): CatalogProblem[] {
+  const bySlug = new Map(exercises.map((e) => [e.meta.slug, e]));
+  const problems: CatalogProblem[] = [];
+  for (const exercise of exercises) {
+    for (const slug of exercise.meta.prerequisites) {
+      const before = bySlug.get(slug);
+      if (before === undefined) problems.push({ where: exercise.id, message: `prerequisite "${slug}" is not a built exercise` });
+      else if (before.position >= exercise.position) problems.push({ where: exercise.id, message: `prerequisite "${slug}" comes later in the course; reorder ${PLAN_FILE}` });
+    }
+  }
+  return problems;
 }
 
 function subfolders(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)

@@ -2,14 +2,31 @@
 /**
  * Which implementation stands behind an exercise's imports.
  *
- * A test imports the learner's code as a learner would (`./src/hash-ring`). Grading, verifying and
- * benchmarking need the same test to run against other implementations: the reference in
- * `solutions/`, its deliberately slow `naive.ts`, or a student's copy laid out like `exercises/`.
- * This module names an implementation module by (track, slug, module) and maps that name to a file
- * for a given target. Nothing is copied; only the path behind the import changes.
+ * A test imports the code it checks as a learner would (`./src/hash-ring`). Grading, verifying and
+ * benchmarking run the same test against other implementations: the reference, a naive or wrong
+ * variant of it, or a student's copy. Each target is a stack of layers, folders that mirror an
+ * exercise's `src/`, searched top first:
  *
- * It is CommonJS on purpose: jest loads its resolver with a plain `require`, before any transform,
- * and the TypeScript side of the harness imports the same file, so there is one mapping, not two.
+ *   exercises        exercises/<track>/<slug>/src
+ *   solutions        solutions/<track>/<slug>/src, then the exercise's src (given modules)
+ *   naive            solutions/<track>/<slug>/naive, then as solutions
+ *   wrong:<variant>  solutions/<track>/<slug>/wrong/<variant>, then as solutions
+ *   <folder>         <folder>/<track>/<slug>/src, then the exercise's given modules only
+ *
+ * A given module (error types, wire formats) is one the reference does not have: the learner's
+ * `src/` holds the only copy, and every target reads it from there. So a reference module imports
+ * `./errors` exactly as the stub does, and can be dropped into a learner's `src/` as it is.
+ * tsconfig.json's `rootDirs` tells the type checker and editors the same thing.
+ *
+ * Two rules follow, one for each side of an import:
+ *   - a test-side file (a test, a test helper; anything outside a layer) that imports a module of
+ *     an exercise gets the target's file for it;
+ *   - a layer's own imports resolve as plain files, and a file missing from solutions/ falls back to
+ *     the same path in exercises/ (a student copy's missing given module, to the workbook's).
+ * Nothing is copied, and nothing reads a manifest: the folders are the mapping.
+ *
+ * It is CommonJS on purpose: jest loads its resolver with a plain `require`, before any transform;
+ * the Node hook for tsx children (node-hook.cjs) and the TypeScript harness use the same file.
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -19,8 +36,10 @@ const EXERCISES_DIR = path.join(REPO_ROOT, "exercises");
 const SOLUTIONS_DIR = path.join(REPO_ROOT, "solutions");
 const KATA_API_DIR = path.join(REPO_ROOT, "harness", "kata");
 
-/** @typedef {{ kind: "exercises" } | { kind: "solutions" } | { kind: "naive" } | { kind: "dir", dir: string }} Target */
-/** @typedef {{ track: string, slug: string, module: string }} ModuleName */
+/**
+ * @typedef {{ kind: "exercises" } | { kind: "solutions" } | { kind: "naive" } | { kind: "wrong", variant: string } | { kind: "dir", dir: string }} Target
+ * @typedef {{ track: string, slug: string, module: string }} ModuleName
+ */
 
 class TargetError extends Error {
   /** @param {string} message */
@@ -30,9 +49,11 @@ class TargetError extends Error {
   }
 }
 
+const TARGET_SPELLINGS = "exercises, solutions, naive, wrong:<variant>, or a folder laid out like exercises/ (<track>/<slug>/src/*.ts)";
+const VARIANT_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 /**
- * Reads a target from its spelling: `exercises` (the learner's own code, the default),
- * `solutions`, `naive`, or a path to a folder laid out like `exercises/`.
+ * Reads a target from its spelling.
  * @param {string | undefined} spec
  * @param {string} [cwd]
  * @returns {Target}
@@ -41,27 +62,88 @@ function parseTarget(spec, cwd = process.cwd()) {
   if (spec === undefined || spec === "" || spec === "exercises") return { kind: "exercises" };
   if (spec === "solutions" || spec === "reference") return { kind: "solutions" };
   if (spec === "naive") return { kind: "naive" };
+  if (spec.startsWith("wrong:")) {
+    const variant = spec.slice("wrong:".length);
+    if (!VARIANT_NAME.test(variant)) throw new TargetError(`"${spec}" names no wrong variant: spell it wrong:<variant>, the name of a folder in solutions/<track>/<slug>/wrong/`);
+    return { kind: "wrong", variant };
+  }
   const dir = path.resolve(cwd, spec);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new TargetError(
-      `target folder ${dir} does not exist: pass exercises, solutions, naive, or a folder laid out like exercises/ (<track>/<slug>/src/*.ts)`,
-    );
+    throw new TargetError(`target folder ${dir} does not exist: pass ${TARGET_SPELLINGS}`);
   }
-  if (path.resolve(dir) === EXERCISES_DIR) return { kind: "exercises" };
+  if (dir === EXERCISES_DIR) return { kind: "exercises" };
   return { kind: "dir", dir };
 }
 
 /** @param {Target} target */
 function describeTarget(target) {
-  return target.kind === "dir" ? target.dir : target.kind;
+  switch (target.kind) {
+    case "dir":
+      return target.dir;
+    case "wrong":
+      return `wrong:${target.variant}`;
+    default:
+      return target.kind;
+  }
+}
+
+/** The target named by KATA_TARGET (how jest learns it). @returns {Target} */
+function targetFromEnv() {
+  return parseTarget(process.env.KATA_TARGET);
+}
+
+/** @param {string} track @param {string} slug */
+const exerciseSrc = (track, slug) => path.join(EXERCISES_DIR, track, slug, "src");
+/** @param {string} track @param {string} slug */
+const referenceSrc = (track, slug) => path.join(SOLUTIONS_DIR, track, slug, "src");
+
+/** @param {string} dir @param {string} module */
+const tsFile = (dir, module) => path.join(dir, `${module}.ts`);
+
+/**
+ * A module the reference does not have: its only copy is the learner's src/.
+ * @param {ModuleName} name
+ */
+function isGivenModule({ track, slug, module }) {
+  return !fs.existsSync(tsFile(referenceSrc(track, slug), module)) && fs.existsSync(tsFile(exerciseSrc(track, slug), module));
 }
 
 /**
- * The target named by the KATA_TARGET environment variable (how jest learns it).
- * @returns {Target}
+ * The folders that implement an exercise's modules for a target, top first.
+ * @param {Target} target @param {string} track @param {string} slug
+ * @returns {string[]}
  */
-function targetFromEnv() {
-  return parseTarget(process.env.KATA_TARGET);
+function layersOf(target, track, slug) {
+  const solution = path.join(SOLUTIONS_DIR, track, slug);
+  switch (target.kind) {
+    case "exercises":
+      return [exerciseSrc(track, slug)];
+    case "solutions":
+      return [referenceSrc(track, slug), exerciseSrc(track, slug)];
+    case "naive":
+      return [path.join(solution, "naive"), referenceSrc(track, slug), exerciseSrc(track, slug)];
+    case "wrong":
+      return [path.join(solution, "wrong", target.variant), referenceSrc(track, slug), exerciseSrc(track, slug)];
+    case "dir":
+      return [path.join(target.dir, track, slug, "src")];
+  }
+}
+
+/**
+ * The file that implements a module for a target: the first layer that has it. A student copy
+ * without a given module gets the workbook's; without its own code, its own path (so the error
+ * that follows names the file the student must write).
+ * @param {ModuleName} name @param {Target} target
+ * @returns {string}
+ */
+function implementationFile(name, target) {
+  const layers = layersOf(target, name.track, name.slug);
+  for (const layer of layers) {
+    const file = tsFile(layer, name.module);
+    if (fs.existsSync(file)) return file;
+  }
+  if (target.kind === "dir" && isGivenModule(name)) return tsFile(exerciseSrc(name.track, name.slug), name.module);
+  return tsFile(/** @type {string} */ (layers[0]), name.module);
 }
 
 /** @param {string} file @param {string} dir */
@@ -71,90 +153,66 @@ function relativeInside(file, dir) {
   return rel.split(path.sep).join("/");
 }
 
+const SOURCE_PATH = /^([^/]+)\/([^/]+)\/src\/(.+?)(\.ts)?$/;
+
 /**
- * Names the learner's implementation module a file is: a file under exercises/<track>/<slug>/src/,
- * or under the submission folder when that is the target. Anything else (tests, benches, the
- * harness, reference files in solutions/) is not remapped, so a reference or naive file imports
- * its siblings as plain files.
- * @param {string} file absolute path
- * @param {Target} [target]
+ * The module a path names when it points into an exercise's src/ in exercises/ or solutions/
+ * (`exercises/01-partitioning/consistent-hashing/src/hash-ring`, with or without `.ts`).
+ * @param {string} file absolute
  * @returns {ModuleName | undefined}
  */
-function implementationModuleOf(file, target) {
-  const fromExercises = relativeInside(file, EXERCISES_DIR);
-  if (fromExercises) return matchModule(fromExercises, LEARNER_SOURCE);
-  if (target && target.kind === "dir") {
-    const fromDir = relativeInside(file, target.dir);
-    if (fromDir) return matchModule(fromDir, LEARNER_SOURCE);
+function moduleNamedBy(file) {
+  for (const root of [EXERCISES_DIR, SOLUTIONS_DIR]) {
+    const rel = relativeInside(file, root);
+    const m = rel === undefined ? null : SOURCE_PATH.exec(rel);
+    if (m && m[1] && m[2] && m[3]) return { track: m[1], slug: m[2], module: m[3] };
   }
   return undefined;
 }
 
-const LEARNER_SOURCE = /^([^/]+)\/([^/]+)\/src\/(.+)\.ts$/;
-
-/** @param {string} rel @param {RegExp} pattern @returns {ModuleName | undefined} */
-function matchModule(rel, pattern) {
-  const m = pattern.exec(rel);
-  if (!m || m[1] === undefined || m[2] === undefined || m[3] === undefined) return undefined;
-  return { track: m[1], slug: m[2], module: m[3] };
-}
-
-/** @type {Map<string, string>} */
-const entryCache = new Map();
-
 /**
- * The module that `naive.ts` stands in for: exercise.json's `entry`.
- * @param {string} track @param {string} slug
+ * The exercise whose layer a folder is, if it is one: an exercise's or a student copy's src/, or a
+ * naive or wrong variant folder in solutions/. A file in a layer is implementation code; anything
+ * else that imports an exercise's module is on the test side.
+ * @param {string} dir absolute
+ * @returns {{ track: string, slug: string } | undefined}
  */
-function entryModuleOf(track, slug) {
-  const key = `${track}/${slug}`;
-  const cached = entryCache.get(key);
-  if (cached !== undefined) return cached;
-  const metaPath = path.join(EXERCISES_DIR, track, slug, "exercise.json");
-  /** @type {unknown} */
-  let meta;
-  try {
-    meta = JSON.parse(fs.readFileSync(metaPath, "utf8"));
-  } catch (err) {
-    throw new TargetError(`cannot read ${metaPath}: ${err instanceof Error ? err.message : String(err)}`);
+function layerOwner(dir) {
+  const inSolutions = relativeInside(dir, SOLUTIONS_DIR);
+  if (inSolutions !== undefined) {
+    const m = /^([^/]+)\/([^/]+)\/(src|naive|wrong\/[^/]+)(\/.*)?$/.exec(inSolutions);
+    return m && m[1] && m[2] ? { track: m[1], slug: m[2] } : undefined;
   }
-  const entry = meta && typeof meta === "object" && "entry" in meta ? meta.entry : undefined;
-  if (typeof entry !== "string") throw new TargetError(`${metaPath} has no "entry" naming the module naive.ts replaces`);
-  entryCache.set(key, entry);
-  return entry;
+  // exercises/ or any student copy: <...>/<track>/<slug>/src[/...] of an exercise the workbook has.
+  const parts = dir.split(path.sep);
+  const at = parts.lastIndexOf("src");
+  if (at < 2) return undefined;
+  const track = /** @type {string} */ (parts[at - 2]);
+  const slug = /** @type {string} */ (parts[at - 1]);
+  return fs.existsSync(path.join(EXERCISES_DIR, track, slug)) ? { track, slug } : undefined;
 }
 
 /**
- * The file that implements a module for a target. A module the reference does not have is given
- * code (error types, shared interfaces): the workbook's own exercises/ file serves every target
- * that has no copy of its own (a student copy made before a given module was added, say), and the
- * reference imports it by that workbook path.
- * @param {ModuleName} name
- * @param {Target} target
+ * Where a missing file is found instead: a path in solutions/ falls back to the same path in
+ * exercises/ (given modules, test helpers: what tsconfig's rootDirs says), and a student copy's
+ * missing given module to the workbook's.
+ * @param {string} file absolute, as requested (extension optional)
+ * @returns {string | undefined}
  */
-function implementationFile(name, target) {
-  const { track, slug, module } = name;
-  const learnerFile = path.join(EXERCISES_DIR, track, slug, "src", `${module}.ts`);
-  const referenceFile = path.join(SOLUTIONS_DIR, track, slug, `${module}.ts`);
-  const given = !fs.existsSync(referenceFile) && fs.existsSync(learnerFile);
-  switch (target.kind) {
-    case "exercises":
-      return learnerFile;
-    case "solutions":
-      return given ? learnerFile : referenceFile;
-    case "naive":
-      if (module === entryModuleOf(track, slug)) return path.join(SOLUTIONS_DIR, track, slug, "naive.ts");
-      return given ? learnerFile : referenceFile;
-    case "dir": {
-      const submitted = path.join(target.dir, track, slug, "src", `${module}.ts`);
-      return given && !fs.existsSync(submitted) ? learnerFile : submitted;
-    }
-  }
+function fallbackFile(file) {
+  const inSolutions = relativeInside(file, SOLUTIONS_DIR);
+  if (inSolutions !== undefined) return path.join(EXERCISES_DIR, inSolutions);
+  if (relativeInside(file, EXERCISES_DIR) !== undefined) return undefined;
+  const owner = layerOwner(path.dirname(file));
+  if (!owner) return undefined;
+  const module = path.basename(file).replace(/\.ts$/, "");
+  const name = { ...owner, module };
+  return isGivenModule(name) ? tsFile(exerciseSrc(owner.track, owner.slug), module) : undefined;
 }
 
 /**
  * Where the workbook's own API (`#kata`, `#kata/sim`, ...) lives. Exercises import it by that
- * name so that a student copy anywhere on disk still finds the workbook's harness.
+ * name, so a student copy anywhere on disk still finds the workbook's harness.
  * @param {string} request
  * @returns {string | undefined}
  */
@@ -164,16 +222,57 @@ function kataApiFile(request) {
   return undefined;
 }
 
+/**
+ * Resolves one import the workbook's way. `resolvePlain` is the host's own resolution (jest's
+ * default resolver, Node's), which throws when nothing is there. A test-side import of an
+ * exercise's module is sent to the target; everything else resolves as a plain file, with the
+ * fallback above when the file is missing.
+ * @param {string} request as written in the import
+ * @param {string} importerDir absolute folder of the importing file
+ * @param {Target | undefined} target undefined outside jest: only layer fallbacks apply
+ * @param {(request: string) => string} resolvePlain
+ * @returns {string}
+ */
+function resolveImport(request, importerDir, target, resolvePlain) {
+  const api = kataApiFile(request);
+  if (api) return resolvePlain(api);
+  if (!request.startsWith(".")) return resolvePlain(request);
+  const requested = path.resolve(importerDir, request);
+  const name = moduleNamedBy(requested);
+  if (target && name && !layerOwner(importerDir)) {
+    const file = implementationFile(name, target);
+    if (!fs.existsSync(file)) {
+      throw new TargetError(
+        `the ${describeTarget(target)} target has no ${name.track}/${name.slug} module "${name.module}" (looked for ${file}); ` +
+          `a submission keeps the file names of exercises/${name.track}/${name.slug}/src/`,
+      );
+    }
+    return file;
+  }
+  try {
+    return resolvePlain(request);
+  } catch (error) {
+    const fallback = fallbackFile(requested);
+    if (fallback === undefined) throw error;
+    return resolvePlain(fallback);
+  }
+}
+
 module.exports = {
   REPO_ROOT,
   EXERCISES_DIR,
   SOLUTIONS_DIR,
   TargetError,
+  TARGET_SPELLINGS,
   parseTarget,
   describeTarget,
   targetFromEnv,
-  implementationModuleOf,
+  layersOf,
   implementationFile,
-  entryModuleOf,
+  isGivenModule,
+  moduleNamedBy,
+  layerOwner,
+  fallbackFile,
   kataApiFile,
+  resolveImport,
 };

@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { editDistance, loadCatalog, selectExercises } from "../catalog/catalog";
+import { editDistance, loadCatalog, readCatalog, selectExercises } from "../catalog/catalog";
 import { CatalogError, readExerciseMeta } from "../catalog/exercise-meta";
 
 const catalog = loadCatalog();
@@ -10,12 +10,11 @@ const valid = {
   slug: "demo",
   title: "A demo",
   track: "99-demo",
-  order: 1,
   kind: "pure",
   difficulty: 1,
   estimatedMinutes: 10,
   prerequisites: [],
-  seed: { file: "C", section: "Some section" },
+  topic: "Some system-design topic",
   skills: ["Data management"],
   entry: "demo",
   budgets: { ops: 0.5 },
@@ -71,10 +70,55 @@ describe("readExerciseMeta", () => {
     expect(() => readExerciseMeta(writeMeta(JSON.stringify(valid)), { track: "99-demo", slug: "other" })).toThrow(/the folder names and the file must agree/);
   });
 
-  test("loadCatalog stops at a malformed manifest with that file's error", () => {
+});
+
+describe("readCatalog: one reader, every problem named", () => {
+  const demoPlan = (exercises: Array<{ slug: string; kind?: string }>, track = "99-demo") => ({
+    tracks: [
+      {
+        track,
+        title: "Demo",
+        about: "A track made up for the catalog's own tests.",
+        topics: "none",
+        exercises: exercises.map((e) => ({ slug: e.slug, kind: e.kind ?? "pure", builds: "a thing to build", mustGetRight: "the thing, right", budget: "ops/s" })),
+      },
+    ],
+  });
+
+  function workbook(plan: object, manifests: Record<string, object>, loose: Record<string, string> = {}): string {
     const root = mkdtempSync(path.join(tmpdir(), "kata-catalog-"));
-    mkdirSync(path.join(root, "99-demo", "demo"), { recursive: true });
-    writeFileSync(path.join(root, "99-demo", "demo", "exercise.json"), JSON.stringify({ ...valid, kind: "quantum" }));
-    expect(() => loadCatalog(root)).toThrow(/exercise\.json: kind /);
+    mkdirSync(path.join(root, "exercises"), { recursive: true });
+    writeFileSync(path.join(root, "exercises", "tracks.json"), JSON.stringify(plan));
+    for (const [id, meta] of Object.entries(manifests)) {
+      mkdirSync(path.join(root, "exercises", id), { recursive: true });
+      writeFileSync(path.join(root, "exercises", id, "exercise.json"), JSON.stringify(meta));
+    }
+    for (const [file, content] of Object.entries(loose)) writeFileSync(path.join(root, "exercises", file), content);
+    return root;
+  }
+
+  test("reads the built exercises in the plan's order, and leaves loose files alone", () => {
+    const root = workbook(
+      demoPlan([{ slug: "second" }, { slug: "demo" }, { slug: "planned" }]),
+      { "99-demo/demo": valid, "99-demo/second": { ...valid, slug: "second", entry: "second" } },
+      { "README.md": "notes", "99-demo/NOTES.txt": "stray" },
+    );
+    const catalog = readCatalog(root);
+    expect(catalog.problems).toEqual([]);
+    expect(catalog.exercises.map((e) => [e.meta.slug, e.position])).toEqual([["second", 1], ["demo", 2]]);
+  });
+
+  test.each([
+    ["a malformed manifest", demoPlan([{ slug: "demo" }]), { "99-demo/demo": { ...valid, kind: "quantum" } }, /exercise\.json: kind /],
+    ["a kind that disagrees with the plan", demoPlan([{ slug: "demo", kind: "sim" }]), { "99-demo/demo": valid }, /kind "pure", exercises\/tracks\.json says "sim"/],
+    ["a kind with no harness yet", demoPlan([{ slug: "demo", kind: "ws" }]), { "99-demo/demo": { ...valid, kind: "ws" } }, /kind "ws" has no harness yet/],
+    ["a slug used twice", demoPlan([{ slug: "demo" }, { slug: "demo" }]), { "99-demo/demo": valid }, /slug "demo" is used by 99-demo\/demo and 99-demo\/demo/],
+    ["a folder the plan does not list", demoPlan([{ slug: "demo" }]), { "99-demo/demo": valid, "99-demo/extra": { ...valid, slug: "extra" } }, /99-demo\/extra\/ is not in exercises\/tracks\.json/],
+    ["a prerequisite that comes later", demoPlan([{ slug: "demo" }, { slug: "later" }]), { "99-demo/demo": { ...valid, prerequisites: ["later"] }, "99-demo/later": { ...valid, slug: "later" } }, /prerequisite "later" comes later/],
+    ["a prerequisite that does not exist", demoPlan([{ slug: "demo" }]), { "99-demo/demo": { ...valid, prerequisites: ["nothing"] } }, /prerequisite "nothing" is not a built exercise/],
+  ])("names %s as a problem, and loadCatalog refuses it", (_what, plan, manifests, message) => {
+    const root = workbook(plan, manifests);
+    expect(readCatalog(root).problems.map((p) => p.message).join("\n")).toMatch(message);
+    expect(() => loadCatalog(root)).toThrow(CatalogError);
   });
 });

@@ -13,8 +13,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pc from "picocolors";
 import targets from "../resolve/targets.cjs";
-import { exerciseFromMeta, type Exercise } from "../catalog/catalog";
-import { CatalogError, readExerciseMeta } from "../catalog/exercise-meta";
+import { readCatalog, type Exercise } from "../catalog/catalog";
 import { runBench } from "../bench/run-bench";
 import { runBounded } from "../run/bounded-process";
 import { runExerciseTests, type TestRunResult } from "../run/run-tests";
@@ -77,25 +76,14 @@ async function checkHarness(): Promise<void> {
 }
 
 function loadExercisesForVerify(): Exercise[] {
-  const exercises: Exercise[] = [];
-  for (const track of readdirSync(targets.EXERCISES_DIR).sort()) {
-    const trackDir = path.join(targets.EXERCISES_DIR, track);
-    for (const slug of readdirSync(trackDir).sort()) {
-      const file = path.join(trackDir, slug, "exercise.json");
-      if (!existsSync(file)) continue;
-      try {
-        exercises.push(exerciseFromMeta(readExerciseMeta(file, { track, slug })));
-        record(`${track}/${slug}: exercise.json validates`, true, "");
-      } catch (error) {
-        record(`${track}/${slug}: exercise.json validates`, false, error instanceof CatalogError ? error.message : String(error));
-      }
-    }
-  }
-  return exercises;
+  const catalog = readCatalog();
+  for (const problem of catalog.problems) record(`${problem.where}: the catalog agrees`, false, problem.message);
+  for (const exercise of catalog.exercises) record(`${exercise.id}: exercise.json validates`, true, "");
+  return catalog.exercises;
 }
 
 function checkAnatomy(exercise: Exercise): void {
-  const parts = [exercise.readme, exercise.hints, exercise.benchFile, exercise.visibleTest, exercise.hiddenTest, exercise.notes, path.join(exercise.solutionDir, "naive.ts")];
+  const parts = [exercise.readme, exercise.hints, exercise.benchFile, exercise.visibleTest, exercise.hiddenTest, exercise.notes, exercise.naiveDir];
   const missing = parts.filter((file) => !existsSync(file)).map((file) => path.relative(targets.REPO_ROOT, file));
   record(`${exercise.id}: every part of the anatomy is there`, missing.length === 0, missing.length ? `missing ${missing.join(", ")}` : "");
   if (existsSync(exercise.readme)) {

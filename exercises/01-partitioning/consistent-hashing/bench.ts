@@ -19,7 +19,6 @@ function lookupLoop(api: typeof RingModule, nodeCount: number): () => unknown {
 }
 
 export default defineBench<typeof RingModule>({
-  module: "hash-ring",
   workloads: [
     {
       kind: "throughput",

@@ -31,6 +31,5 @@ async function burst(api: Api, seed: number): Promise<number> {
 }
 
 export default defineBench<Api>({
-  module: "cache-aside",
   workloads: [{ kind: "sim", name: "burst of 100 misses", unit: "virtual ms", seeds: 20, measure: burst }],
 });

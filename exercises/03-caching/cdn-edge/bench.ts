@@ -28,6 +28,5 @@ function traffic(api: Api): () => unknown {
 }
 
 export default defineBench<Api>({
-  module: "cdn",
   workloads: [{ kind: "throughput", name: "requests across 300 edges", unit: "requests", setup: traffic }],
 });

@@ -35,6 +35,5 @@ function invalidations(api: Api): () => unknown {
 }
 
 export default defineBench<Api>({
-  module: "dependency-cache",
   workloads: [{ kind: "throughput", name: "invalidations among 50k entries", unit: "events", setup: invalidations }],
 });

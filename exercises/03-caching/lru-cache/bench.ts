@@ -29,7 +29,6 @@ const medium = zipfIndexes(STREAM, 50_000, 1, 12);
 const large = zipfIndexes(STREAM, 500_000, 1, 13);
 
 export default defineBench<Api>({
-  module: "lru-cache",
   workloads: [
     { kind: "throughput", name: "skewed gets, 10k entries", unit: "ops", setup: (api) => edgeLoop(api, 10_000, medium) },
     {

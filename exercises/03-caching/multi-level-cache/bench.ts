@@ -42,6 +42,5 @@ function meanReadLatency(api: Api, seed: number): number {
 }
 
 export default defineBench<Api>({
-  module: "cache-node",
   workloads: [{ kind: "sim", name: "read latency, 4 nodes, 10% writes", unit: "ms per read", seeds: 5, measure: meanReadLatency }],
 });

@@ -43,7 +43,6 @@ function sweeps(api: Api): () => unknown {
 }
 
 export default defineBench<Api>({
-  module: "ttl-cache",
   workloads: [
     { kind: "throughput", name: "sessions, full at 20k", unit: "ops", setup: sessions },
     { kind: "throughput", name: "sweeps among 50k live", unit: "ops", setup: sweeps, compareWithPeers: false },

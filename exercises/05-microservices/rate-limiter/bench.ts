@@ -11,7 +11,6 @@ import type * as LimiterModule from "./src/rate-limiter";
 const KEYS = Array.from({ length: 8 }, (_, i) => `bench-key-${i}`);
 
 export default defineBench<typeof LimiterModule>({
-  module: "rate-limiter",
   workloads: [
     {
       kind: "http",

@@ -3,9 +3,9 @@
  * the graded target's files behind that path.
  */
 import { ensure, sampleKeys } from "#kata/testing";
-import { RingError } from "../../../exercises/01-partitioning/consistent-hashing/src/errors";
-import { hash32 } from "../../../exercises/01-partitioning/consistent-hashing/src/hash";
-import { HashRing, virtualNodeLabel } from "../../../exercises/01-partitioning/consistent-hashing/src/hash-ring";
+import { RingError } from "./src/errors";
+import { hash32 } from "./src/hash";
+import { HashRing, virtualNodeLabel } from "./src/hash-ring";
 
 const KEYS = sampleKeys(5_000, 99);
 

@@ -1,7 +1,7 @@
 /** Grading-only: interleavings of invalidation and flights, and scale. */
 import { deferred, flushPromises, type Deferred } from "#kata/testing";
 import { VirtualTimers } from "#kata/sim";
-import { CacheAside } from "../../../exercises/03-caching/cache-aside/src/cache-aside";
+import { CacheAside } from "./src/cache-aside";
 
 /** A cache whose loads each wait on a Deferred the test settles. */
 function controlled() {

@@ -1,7 +1,7 @@
 /** Grading-only: routing against brute force over random points, the poles, and capacity spill. */
 import { ensure } from "#kata/testing";
 import { Prng } from "#kata/sim";
-import { Cdn, type GeoPoint } from "../../../exercises/03-caching/cdn-edge/src/cdn";
+import { Cdn, type GeoPoint } from "./src/cdn";
 
 function haversineKm(a: GeoPoint, b: GeoPoint): number {
   const rad = Math.PI / 180;

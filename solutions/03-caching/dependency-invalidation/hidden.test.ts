@@ -2,8 +2,8 @@
 import fc from "fast-check";
 import { EventBus } from "#kata/bus";
 import { ensure, propertySettings } from "#kata/testing";
-import type { EntityEvent } from "../../../exercises/03-caching/dependency-invalidation/src/events";
-import { DependencyCache } from "../../../exercises/03-caching/dependency-invalidation/src/dependency-cache";
+import type { EntityEvent } from "./src/events";
+import { DependencyCache } from "./src/dependency-cache";
 
 const entity = fc.integer({ min: 0, max: 5 }).map((n) => `e${n}`);
 const key = fc.integer({ min: 0, max: 7 }).map((n) => `k${n}`);

@@ -1,7 +1,7 @@
 /** Grading-only tests: long histories, slot reuse, and the sizes the bench uses. */
 import { ensure } from "#kata/testing";
 import { Prng } from "#kata/sim";
-import { LruCache } from "../../../exercises/03-caching/lru-cache/src/lru-cache";
+import { LruCache } from "./src/lru-cache";
 
 test("10,000 random operations on a cache of 100 agree with a Map-ordered model at every step", () => {
   const random = new Prng(2026);

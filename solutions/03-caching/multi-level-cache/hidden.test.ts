@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { EventBus } from "#kata/bus";
 import { ensure, propertySettings } from "#kata/testing";
-import { CacheNode, Database, SharedCache, type InvalidationEvent } from "../../../exercises/03-caching/multi-level-cache/src/cache-node";
+import { CacheNode, Database, SharedCache, type InvalidationEvent } from "./src/cache-node";
 
 const op = fc.record({
   node: fc.integer({ min: 0, max: 3 }),

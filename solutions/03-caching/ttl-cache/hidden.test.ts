@@ -1,7 +1,7 @@
 /** Grading-only tests: the cache against a plain model on random histories, and long churn. */
 import fc from "fast-check";
 import { ensure, propertySettings } from "#kata/testing";
-import { TtlCache } from "../../../exercises/03-caching/ttl-cache/src/ttl-cache";
+import { TtlCache } from "./src/ttl-cache";
 
 /** Entries as a plain array with expiry and order of setting; every rule of the README, by brute force. */
 class Model {

@@ -6,8 +6,8 @@
 import type { Server } from "node:http";
 import fc from "fast-check";
 import { closeServer, listenOnLoopback, propertySettings } from "#kata/testing";
-import type { RateLimitConfig } from "../../../exercises/05-microservices/rate-limiter/src/config";
-import { RateLimiter, createRateLimitServer } from "../../../exercises/05-microservices/rate-limiter/src/rate-limiter";
+import type { RateLimitConfig } from "./src/config";
+import { RateLimiter, createRateLimitServer } from "./src/rate-limiter";
 
 /** The sliding-window counter, straight from its definition, in exact integers. */
 function slidingModel(requests: number, w: number): (now: number) => boolean {

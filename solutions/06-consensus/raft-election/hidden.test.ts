@@ -1,8 +1,8 @@
 /** Grading-only tests: harder fault schedules, and the subtle safety cases. */
 import { ensure } from "#kata/testing";
 import { forEachSeed, ManualContext } from "#kata/sim";
-import type { RaftMessage } from "../../../exercises/06-consensus/raft-election/src/messages";
-import * as raft from "../../../exercises/06-consensus/raft-election/src/raft-node";
+import type { RaftMessage } from "./src/messages";
+import * as raft from "./src/raft-node";
 import {
   awaitLeader,
   checkElectionSafety,
@@ -10,7 +10,7 @@ import {
   nodeNames,
   raftCluster,
   type RaftSimulation,
-} from "../../../exercises/06-consensus/raft-election/raft-cluster";
+} from "./raft-cluster";
 
 /** Terms only grow: a node that went back in time could vote twice in a term. */
 function checkTermsNeverDecrease(sim: RaftSimulation): void {

@@ -37,12 +37,9 @@ export class RaftNode implements SimNode<RaftMessage> {
    * @throws RaftConfigError INVALID_TIMEOUT unless 0 < electionTimeoutMinMs < electionTimeoutMaxMs
    *   (finite); INVALID_HEARTBEAT unless 0 < heartbeatIntervalMs < electionTimeoutMinMs.
    */
-  constructor(
-    protected readonly ctx: NodeContext<RaftMessage>,
-    timings: Partial<RaftTimings> = {},
-  ) {
+  constructor(ctx: NodeContext<RaftMessage>, timings: Partial<RaftTimings> = {}) {
     this.timings = { ...DEFAULT_TIMINGS, ...timings };
-    notImplemented("new RaftNode()");
+    notImplemented(`new RaftNode() for ${ctx.id}`);
   }
 
   role(): Role {

@@ -1,8 +1,8 @@
-import { RingError } from "../../../exercises/01-partitioning/consistent-hashing/src/errors";
+import { RingError } from "./errors";
 import { hash32 } from "./hash";
-import { DEFAULT_VIRTUAL_NODES, virtualNodeLabel, type HashRingOptions } from "../../../exercises/01-partitioning/consistent-hashing/src/ring-spec";
+import { DEFAULT_VIRTUAL_NODES, virtualNodeLabel, type HashRingOptions } from "./ring-spec";
 
-export { DEFAULT_VIRTUAL_NODES, virtualNodeLabel, type HashRingOptions } from "../../../exercises/01-partitioning/consistent-hashing/src/ring-spec";
+export { DEFAULT_VIRTUAL_NODES, virtualNodeLabel, type HashRingOptions } from "./ring-spec";
 
 /**
  * A consistent hash ring with virtual nodes.

@@ -4,9 +4,9 @@
  * key still loads once, so every correctness test passes; but a burst of misses on 100 different
  * keys now costs 100 load latencies one after another instead of one, all in parallel.
  */
-import { CacheAside as ReferenceCacheAside } from "./cache-aside";
+import { CacheAside as ReferenceCacheAside } from "../src/cache-aside";
 
-export type { CacheAsideOptions, CacheAsideStats, Loader } from "./cache-aside";
+export type { CacheAsideOptions, CacheAsideStats, Loader } from "../src/cache-aside";
 
 export class CacheAside<V> extends ReferenceCacheAside<V> {
   private queue: Promise<unknown> = Promise.resolve();

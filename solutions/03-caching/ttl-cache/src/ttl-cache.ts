@@ -1,7 +1,7 @@
-import { TtlCacheError } from "../../../exercises/03-caching/ttl-cache/src/errors";
-import type { TtlCacheOptions } from "../../../exercises/03-caching/ttl-cache/src/options";
+import { TtlCacheError } from "./errors";
+import type { TtlCacheOptions } from "./options";
 
-export type { TtlCacheOptions } from "../../../exercises/03-caching/ttl-cache/src/options";
+export type { TtlCacheOptions } from "./options";
 
 export interface Entry<K, V> {
   key: K;

@@ -1,9 +1,9 @@
 import { SmallLru } from "#kata/small-lru";
-import { CacheNodeError } from "../../../exercises/03-caching/multi-level-cache/src/errors";
-import type { CacheNodeOptions, InvalidationEvent, LevelStats } from "../../../exercises/03-caching/multi-level-cache/src/infrastructure";
+import { CacheNodeError } from "./errors";
+import type { CacheNodeOptions, InvalidationEvent, LevelStats } from "./infrastructure";
 
-export type { CacheNodeOptions, InvalidationEvent, LevelStats } from "../../../exercises/03-caching/multi-level-cache/src/infrastructure";
-export { Database, SharedCache } from "../../../exercises/03-caching/multi-level-cache/src/infrastructure";
+export type { CacheNodeOptions, InvalidationEvent, LevelStats } from "./infrastructure";
+export { Database, SharedCache } from "./infrastructure";
 
 /**
  * One application process's view of a two-level cache: its own L1 (an LRU in memory, fastest,

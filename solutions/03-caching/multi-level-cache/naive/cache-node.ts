@@ -4,10 +4,10 @@
  * passes; but with four nodes and one write in ten, each L1 is emptied several times a second's
  * worth of reads, and reads fall through to the shared cache and the database.
  */
-import { CacheNode as ReferenceCacheNode, type InvalidationEvent } from "./cache-node";
+import { CacheNode as ReferenceCacheNode, type InvalidationEvent } from "../src/cache-node";
 
-export { Database, SharedCache } from "./cache-node";
-export type { CacheNodeOptions, InvalidationEvent, LevelStats } from "./cache-node";
+export { Database, SharedCache } from "../src/cache-node";
+export type { CacheNodeOptions, InvalidationEvent, LevelStats } from "../src/cache-node";
 
 export class CacheNode<V> extends ReferenceCacheNode<V> {
   protected override onInvalidate(event: InvalidationEvent): void {

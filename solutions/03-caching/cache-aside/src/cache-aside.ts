@@ -1,7 +1,7 @@
-import { CacheAsideError } from "../../../exercises/03-caching/cache-aside/src/errors";
-import type { CacheAsideOptions, CacheAsideStats, Loader } from "../../../exercises/03-caching/cache-aside/src/options";
+import { CacheAsideError } from "./errors";
+import type { CacheAsideOptions, CacheAsideStats, Loader } from "./options";
 
-export type { CacheAsideOptions, CacheAsideStats, Loader } from "../../../exercises/03-caching/cache-aside/src/options";
+export type { CacheAsideOptions, CacheAsideStats, Loader } from "./options";
 
 type Cached<V> = { kind: "value"; value: V; expiresAt: number } | { kind: "absent"; expiresAt: number } | { kind: "error"; error: unknown; expiresAt: number };
 

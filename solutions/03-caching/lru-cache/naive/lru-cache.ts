@@ -3,7 +3,7 @@
  * the least recent one. get and set of a present key are O(1); every eviction is O(capacity). On
  * a cache that is full and missing one request in five, that scan is most of the work.
  */
-import { CacheError } from "../../../exercises/03-caching/lru-cache/src/errors";
+import { CacheError } from "../src/errors";
 
 interface Entry<V> {
   value: V;

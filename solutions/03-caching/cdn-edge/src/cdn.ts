@@ -1,5 +1,5 @@
 import { SmallLru } from "#kata/small-lru";
-import { CdnError } from "../../../exercises/03-caching/cdn-edge/src/errors";
+import { CdnError } from "./errors";
 import {
   EARTH_RADIUS_KM,
   type CdnOptions,
@@ -8,9 +8,9 @@ import {
   type GeoPoint,
   type OriginServer,
   type ServedRequest,
-} from "../../../exercises/03-caching/cdn-edge/src/types";
+} from "./types";
 
-export type { CdnOptions, EdgeLocation, EdgeMetrics, GeoPoint, OriginServer, ServedRequest } from "../../../exercises/03-caching/cdn-edge/src/types";
+export type { CdnOptions, EdgeLocation, EdgeMetrics, GeoPoint, OriginServer, ServedRequest } from "./types";
 
 /** A point as a unit vector: great-circle order is dot-product order, with no trigonometry per comparison. */
 export interface UnitVector {

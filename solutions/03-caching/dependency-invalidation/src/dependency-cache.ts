@@ -1,5 +1,5 @@
-import { DependencyCacheError } from "../../../exercises/03-caching/dependency-invalidation/src/errors";
-import type { EntityEvent, EntityEventSource } from "../../../exercises/03-caching/dependency-invalidation/src/events";
+import { DependencyCacheError } from "./errors";
+import type { EntityEvent, EntityEventSource } from "./events";
 
 /**
  * A cache whose entries depend on entities ("user:123"), dropped as soon as an event says one of

@@ -6,11 +6,11 @@
  * client with a generous limit (the bench's 8 keys at 10 million an hour) pays for its whole
  * recent history on every request.
  */
-import type { Limit, RateLimitConfig } from "./config";
-import { RateLimiter as ReferenceRateLimiter, newClientState, type ClientState, type Decision } from "./rate-limiter";
+import type { Limit, RateLimitConfig } from "../src/config";
+import { RateLimiter as ReferenceRateLimiter, newClientState, type ClientState, type Decision } from "../src/rate-limiter";
 
-export { SEED_E_CONFIG, createRateLimitServer, identify, parseConfig, parseLimit } from "./rate-limiter";
-export type { Algorithm, ClientIdentity, Decision, Limit, RateLimitConfig, RequestLimiter } from "./rate-limiter";
+export { SEED_E_CONFIG, createRateLimitServer, identify, parseConfig, parseLimit } from "../src/rate-limiter";
+export type { Algorithm, ClientIdentity, Decision, Limit, RateLimitConfig, RequestLimiter } from "../src/rate-limiter";
 
 class TimestampLog implements ClientState {
   private accepted: number[] = [];

@@ -1,8 +1,8 @@
 import http from "node:http";
-import type { ClientIdentity, Decision, Limit, RateLimitConfig, RequestLimiter } from "../../../exercises/05-microservices/rate-limiter/src/types";
+import type { ClientIdentity, Decision, Limit, RateLimitConfig, RequestLimiter } from "./types";
 
 export { SEED_E_CONFIG, parseConfig, parseLimit } from "./config";
-export type { Algorithm, ClientIdentity, Decision, Limit, RateLimitConfig, RequestLimiter } from "../../../exercises/05-microservices/rate-limiter/src/types";
+export type { Algorithm, ClientIdentity, Decision, Limit, RateLimitConfig, RequestLimiter } from "./types";
 
 /**
  * One client's state under one algorithm. Both keep exact integer arithmetic by counting in

@@ -3,9 +3,9 @@
  * looks at every entry, and making room in a full cache scans every entry for the one that expires
  * soonest: O(n) each, where the reference pays O(expired x log n) and O(log n).
  */
-import { TtlCache as ReferenceTtlCache, type Entry } from "./ttl-cache";
+import { TtlCache as ReferenceTtlCache, type Entry } from "../src/ttl-cache";
 
-export type { TtlCacheOptions } from "./ttl-cache";
+export type { TtlCacheOptions } from "../src/ttl-cache";
 
 export class TtlCache<K, V> extends ReferenceTtlCache<K, V> {
   override sweep(): number {

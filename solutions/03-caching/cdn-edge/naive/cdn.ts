@@ -4,10 +4,10 @@
  * edge, then a sort of all edges by distance, then the first with capacity. Right answers;
  * O(E log E) trigonometry-heavy work per request where a dot product per edge suffices.
  */
-import { Cdn as ReferenceCdn, type Edge, type GeoPoint, type UnitVector } from "./cdn";
-import { EARTH_RADIUS_KM } from "../../../exercises/03-caching/cdn-edge/src/types";
+import { Cdn as ReferenceCdn, type Edge, type GeoPoint, type UnitVector } from "../src/cdn";
+import { EARTH_RADIUS_KM } from "../src/types";
 
-export type { CdnOptions, EdgeLocation, EdgeMetrics, GeoPoint, OriginServer, ServedRequest } from "./cdn";
+export type { CdnOptions, EdgeLocation, EdgeMetrics, GeoPoint, OriginServer, ServedRequest } from "../src/cdn";
 
 function haversineKm(a: GeoPoint, b: GeoPoint): number {
   const rad = Math.PI / 180;

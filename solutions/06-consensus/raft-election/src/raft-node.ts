@@ -1,9 +1,9 @@
 import type { NodeContext, SimNode, TimerHandle } from "#kata/sim";
-import { RaftConfigError } from "../../../exercises/06-consensus/raft-election/src/errors";
-import { DEFAULT_TIMINGS, type RaftTimings, type Role } from "../../../exercises/06-consensus/raft-election/src/timings";
-import { isRaftMessage, type AppendEntries, type RaftMessage, type RequestVote, type RequestVoteReply } from "../../../exercises/06-consensus/raft-election/src/messages";
+import { RaftConfigError } from "./errors";
+import { DEFAULT_TIMINGS, type RaftTimings, type Role } from "./timings";
+import { isRaftMessage, type AppendEntries, type RaftMessage, type RequestVote, type RequestVoteReply } from "./messages";
 
-export { DEFAULT_TIMINGS, type RaftTimings, type Role } from "../../../exercises/06-consensus/raft-election/src/timings";
+export { DEFAULT_TIMINGS, type RaftTimings, type Role } from "./timings";
 
 const TERM = "currentTerm";
 const VOTED_FOR = "votedFor";

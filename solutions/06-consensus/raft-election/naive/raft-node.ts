@@ -6,9 +6,9 @@
  * (never two leaders in a term) and it does elect in the end, but after rounds of split votes:
  * ~2.4x the reference's election time and ~5x its messages on the bench's 100 seeds.
  */
-import { RaftNode as ReferenceRaftNode } from "./raft-node";
+import { RaftNode as ReferenceRaftNode } from "../src/raft-node";
 
-export { DEFAULT_TIMINGS, validateTimings, type RaftTimings, type Role } from "./raft-node";
+export { DEFAULT_TIMINGS, validateTimings, type RaftTimings, type Role } from "../src/raft-node";
 
 const JITTER_MS = 10;
 

@@ -1,4 +1,4 @@
-import { CacheError } from "../../../exercises/03-caching/lru-cache/src/errors";
+import { CacheError } from "./errors";
 
 const NONE = -1;
 

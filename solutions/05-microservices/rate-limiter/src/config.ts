@@ -1,7 +1,7 @@
-import { RateLimitConfigError } from "../../../exercises/05-microservices/rate-limiter/src/errors";
-import { ALGORITHMS, SEED_E_CONFIG, type Algorithm, type Limit, type RateLimitConfig } from "../../../exercises/05-microservices/rate-limiter/src/types";
+import { RateLimitConfigError } from "./errors";
+import { ALGORITHMS, SEED_E_CONFIG, type Algorithm, type Limit, type RateLimitConfig } from "./types";
 
-export { ALGORITHMS, SEED_E_CONFIG, type Algorithm, type Limit, type RateLimitConfig } from "../../../exercises/05-microservices/rate-limiter/src/types";
+export { ALGORITHMS, SEED_E_CONFIG, type Algorithm, type Limit, type RateLimitConfig } from "./types";
 
 const UNIT_MS: Record<string, number> = { second: 1_000, minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 

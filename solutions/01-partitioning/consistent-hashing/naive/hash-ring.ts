@@ -4,9 +4,9 @@
  * the key's hash: O(P) per lookup instead of O(log P). With 10 nodes of 160 points a lookup walks
  * ~800 points; with 1,000 nodes, ~80,000. The bench's scaling check exists to catch exactly this.
  */
-import { HashRing as ReferenceHashRing } from "./hash-ring";
+import { HashRing as ReferenceHashRing } from "../src/hash-ring";
 
-export { DEFAULT_VIRTUAL_NODES, virtualNodeLabel, type HashRingOptions } from "./hash-ring";
+export { DEFAULT_VIRTUAL_NODES, virtualNodeLabel, type HashRingOptions } from "../src/hash-ring";
 
 export class HashRing extends ReferenceHashRing {
   protected override pointIndexFor(h: number): number {

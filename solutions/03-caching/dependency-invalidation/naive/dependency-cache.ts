@@ -4,7 +4,7 @@
  * reference's reverse index costs O(dependents). Correct and leak-free, and slow once the cache
  * holds tens of thousands of entries and events arrive steadily.
  */
-import { DependencyCache as ReferenceDependencyCache, checkEntity } from "./dependency-cache";
+import { DependencyCache as ReferenceDependencyCache, checkEntity } from "../src/dependency-cache";
 
 export class DependencyCache<V> extends ReferenceDependencyCache<V> {
   override invalidateEntity(entity: string): string[] {
