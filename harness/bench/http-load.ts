@@ -10,6 +10,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import targets from "../resolve/targets.cjs";
 import type { HttpWorkload } from "./define";
+import type { Side } from "./load-implementation";
 import { formatRate } from "./measure";
 import { median } from "./interleave";
 import type { WorkloadMeasurement } from "./result";
@@ -24,9 +25,9 @@ interface RunningServer {
   child: ChildProcess;
 }
 
-function startServer(benchFile: string, implementationFile: string, workload: string): Promise<RunningServer> {
+function startServer(benchFile: string, side: Side, workload: string): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX_CLI, SERVE, benchFile, implementationFile, workload], {
+    const child = spawn(process.execPath, [TSX_CLI, SERVE, benchFile, JSON.stringify(side), workload], {
       cwd: targets.REPO_ROOT,
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
@@ -69,14 +70,14 @@ async function load(port: number, workload: HttpWorkload<unknown>, seconds: numb
 export async function measureHttp(
   workload: HttpWorkload<unknown>,
   benchFile: string,
-  learnerFile: string,
-  referenceFile: string,
+  learnerSide: Side,
+  referenceSide: Side,
 ): Promise<WorkloadMeasurement> {
   const servers: RunningServer[] = [];
   try {
-    const reference = await startServer(benchFile, referenceFile, workload.name);
+    const reference = await startServer(benchFile, referenceSide, workload.name);
     servers.push(reference);
-    const learner = await startServer(benchFile, learnerFile, workload.name);
+    const learner = await startServer(benchFile, learnerSide, workload.name);
     servers.push(learner);
     await load(learner.port, workload, 1);
     await load(reference.port, workload, 1);

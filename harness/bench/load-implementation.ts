@@ -1,14 +1,31 @@
 /**
- * Loads a bench definition and an implementation module by file path, in a child process that tsx
- * runs. Both the learner's and the reference's modules can be loaded side by side this way: they
- * are different files, so they are different module instances.
+ * Loads one side of a bench, its bench.ts and its implementation module, in a child process that
+ * tsx runs. Each side is loaded under its own target with a fresh module cache (node-hook.cjs), so
+ * the learner's and the reference's modules are separate instances even when they are the same
+ * file (the reference measured against itself).
  */
-import { pathToFileURL } from "node:url";
+import targets from "../resolve/targets.cjs";
+import hook from "../resolve/node-hook.cjs";
 import type { BenchDefinition } from "./define";
 
-export async function loadModule(file: string): Promise<Record<string, unknown>> {
-  const loaded = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  // tsx loads TypeScript as CommonJS here: named exports may sit under `default`.
+/** One side of a comparison: whose code (a KATA_TARGET spelling) and the module file to load. */
+export interface Side {
+  target: string;
+  file: string;
+}
+
+export interface LoadedSide {
+  bench: BenchDefinition<unknown>;
+  api: Record<string, unknown>;
+}
+
+export function loadSide(benchFile: string, side: Side): LoadedSide {
+  return hook.loadUnderTarget(targets.parseTarget(side.target), () => ({ bench: loadBench(benchFile), api: loadModule(side.file) }));
+}
+
+export function loadModule(file: string): Record<string, unknown> {
+  const loaded = require(file) as Record<string, unknown>;
+  // tsx compiles TypeScript to CommonJS here: named exports may sit under `default`.
   const inner = loaded.default;
   return inner && typeof inner === "object" && !Array.isArray(inner) ? { ...(inner as Record<string, unknown>), ...loaded } : loaded;
 }

@@ -9,6 +9,8 @@ import path from "node:path";
 import targets from "../resolve/targets.cjs";
 import type { Exercise } from "../catalog/catalog";
 import { runBounded } from "../run/bounded-process";
+import type { BenchPlan, BenchOrder } from "./bench-child";
+import type { Side } from "./load-implementation";
 import type { BenchReport, WorkloadMeasurement } from "./result";
 
 const TSX_CLI = path.join(targets.REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -26,20 +28,20 @@ export const DEFAULT_BENCH_TIME_LIMIT_MS = 240_000;
 
 export async function runBench(exercise: Exercise, options: BenchOptions): Promise<BenchReport> {
   const target = targets.parseTarget(options.target);
-  const module = { track: exercise.meta.track, slug: exercise.meta.slug, module: exercise.meta.entry };
-  const learnerFile = targets.implementationFile(module, target);
-  const referenceFile = targets.implementationFile(module, { kind: "solutions" });
+  const learner = sideOf(exercise, options.target);
+  const reference = sideOf(exercise, "solutions");
+  const learnerFile = learner.file;
   const report: BenchReport = { exercise: exercise.id, target: targets.describeTarget(target), workloads: [] };
   const expected = Object.keys(exercise.meta.budgets).filter((name) => !options.workloads?.length || options.workloads.includes(name));
   if (!existsSync(learnerFile)) {
     report.workloads = expected.map((name) => notMeasured(name, `no ${path.relative(targets.REPO_ROOT, learnerFile)} to measure`));
     return report;
   }
-  const first = await runChild(exercise, "reference-first", learnerFile, referenceFile, options);
+  const first = await runChild(exercise, "reference-first", learner, reference, options);
   const inProcess = first.measured.filter((m) => (m.kind === "throughput" || m.kind === "scaling") && m.error === undefined);
   const second =
     inProcess.length > 0 && first.failure === undefined
-      ? await runChild(exercise, "learner-first", learnerFile, referenceFile, { ...options, workloads: inProcess.map((m) => m.name) })
+      ? await runChild(exercise, "learner-first", learner, reference, { ...options, workloads: inProcess.map((m) => m.name) })
       : undefined;
   const measured = mergeLoadOrders(first.measured, second?.measured ?? []);
   const reason = first.failure ?? second?.failure ?? "the bench did not report this workload";
@@ -48,6 +50,14 @@ export async function runBench(exercise: Exercise, options: BenchOptions): Promi
     report.workloads.push({ ...m, error: `bench.ts declares "${m.name}" but exercise.json has no budget for it` });
   }
   return report;
+}
+
+/** The side a target puts in a bench: its file for the exercise's entry module. */
+export function sideOf(exercise: Exercise, target: string): Side {
+  const name = { track: exercise.meta.track, slug: exercise.meta.slug, module: exercise.meta.entry };
+  const parsed = targets.parseTarget(target);
+  // The child runs elsewhere: spell a folder target as its absolute path.
+  return { target: targets.describeTarget(parsed), file: targets.implementationFile(name, parsed) };
 }
 
 function notMeasured(name: string, why: string): WorkloadMeasurement {
@@ -83,30 +93,28 @@ export function combineLoadOrders(a: WorkloadMeasurement, b: WorkloadMeasurement
  * learner, never scored. Empty when the bench declares no peers.
  */
 export async function runPeers(exercise: Exercise, timeLimitMs: number): Promise<{ measured: WorkloadMeasurement[]; failure?: string }> {
-  const referenceFile = targets.implementationFile(
-    { track: exercise.meta.track, slug: exercise.meta.slug, module: exercise.meta.entry },
-    { kind: "solutions" },
-  );
-  const first = await runChild(exercise, "reference-first-peers", referenceFile, referenceFile, { target: "solutions", timeLimitMs });
+  const reference = sideOf(exercise, "solutions");
+  const first = await runChild(exercise, "reference-first-peers", reference, reference, { target: "solutions", timeLimitMs });
   if (first.failure !== undefined || first.measured.length === 0) return first;
-  const second = await runChild(exercise, "peers-first", referenceFile, referenceFile, { target: "solutions", timeLimitMs });
+  const second = await runChild(exercise, "peers-first", reference, reference, { target: "solutions", timeLimitMs });
   const measured = mergeLoadOrders(first.measured, second.measured);
   return second.failure !== undefined ? { measured, failure: second.failure } : { measured };
 }
 
 async function runChild(
   exercise: Exercise,
-  order: "reference-first" | "learner-first" | "reference-first-peers" | "peers-first",
-  learnerFile: string,
-  referenceFile: string,
+  order: BenchOrder,
+  learner: Side,
+  reference: Side,
   options: BenchOptions,
 ): Promise<{ measured: WorkloadMeasurement[]; failure?: string }> {
   const scratch = mkdtempSync(path.join(tmpdir(), "kata-bench-"));
   const outFile = path.join(scratch, "bench.json");
+  const plan: BenchPlan = { order, benchFile: exercise.benchFile, learner, reference, outFile, workloads: options.workloads ?? [] };
   try {
     const run = await runBounded({
       command: process.execPath,
-      args: [TSX_CLI, BENCH_CHILD, order, exercise.benchFile, learnerFile, referenceFile, outFile, ...(options.workloads ?? [])],
+      args: [TSX_CLI, BENCH_CHILD, JSON.stringify(plan)],
       cwd: targets.REPO_ROOT,
       env: { ...process.env, FORCE_COLOR: "0" },
       timeLimitMs: options.timeLimitMs,

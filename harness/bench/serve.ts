@@ -1,19 +1,19 @@
 /**
  * Child process: starts one HTTP workload's server on one implementation, on 127.0.0.1 with a port
  * the system picks, and prints `listening <port>`. It lives until its parent ends it.
- * Usage: tsx harness/bench/serve.ts <bench.ts> <implementation.ts> <workload name>
+ * Usage: tsx harness/bench/serve.ts <bench.ts> '<Side as JSON>' <workload name>
  */
 import "../resolve/node-hook.cjs"; // first: the workbook's import rules for the code loaded below
 import type { AddressInfo } from "node:net";
-import { loadBench, loadModule } from "./load-implementation";
+import { loadSide, type Side } from "./load-implementation";
 
 async function main(): Promise<void> {
-  const [benchFile, implementationFile, workloadName] = process.argv.slice(2);
-  if (!benchFile || !implementationFile || !workloadName) throw new Error("usage: serve.ts <bench.ts> <implementation.ts> <workload>");
-  const bench = loadBench(benchFile);
+  const [benchFile, sideJson, workloadName] = process.argv.slice(2);
+  if (!benchFile || !sideJson || !workloadName) throw new Error("usage: serve.ts <bench.ts> '<Side as JSON>' <workload>");
+  const { bench, api } = loadSide(benchFile, JSON.parse(sideJson) as Side);
   const workload = bench.workloads.find((w) => w.name === workloadName);
   if (!workload || workload.kind !== "http") throw new Error(`no http workload "${workloadName}" in ${benchFile}`);
-  const server = workload.server(await loadModule(implementationFile));
+  const server = workload.server(api);
   server.listen(0, "127.0.0.1", () => {
     process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`);
   });

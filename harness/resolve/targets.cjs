@@ -18,11 +18,14 @@
  * `./errors` exactly as the stub does, and can be dropped into a learner's `src/` as it is.
  * tsconfig.json's `rootDirs` tells the type checker and editors the same thing.
  *
- * Two rules follow, one for each side of an import:
+ * Three rules follow:
  *   - a test-side file (a test, a test helper; anything outside a layer) that imports a module of
  *     an exercise gets the target's file for it;
- *   - a layer's own imports resolve as plain files, and a file missing from solutions/ falls back to
- *     the same path in exercises/ (a student copy's missing given module, to the workbook's).
+ *   - a layer file's sibling import (`./hash`) goes through the target's layers as well, so a
+ *     variant that replaces one small module changes what the whole reference uses;
+ *   - any other import resolves as a plain file (that is how a variant reaches the reference it
+ *     wraps: `../src/hash-ring`), and a file missing from solutions/ falls back to the same path in
+ *     exercises/ (a student copy's missing given module, to the workbook's).
  * Nothing is copied, and nothing reads a manifest: the folders are the mapping.
  *
  * It is CommonJS on purpose: jest loads its resolver with a plain `require`, before any transform;
@@ -229,7 +232,7 @@ function kataApiFile(request) {
  * fallback above when the file is missing.
  * @param {string} request as written in the import
  * @param {string} importerDir absolute folder of the importing file
- * @param {Target | undefined} target undefined outside jest: only layer fallbacks apply
+ * @param {Target | undefined} target undefined where no target is chosen: plain files and fallbacks
  * @param {(request: string) => string} resolvePlain
  * @returns {string}
  */
@@ -238,8 +241,15 @@ function resolveImport(request, importerDir, target, resolvePlain) {
   if (api) return resolvePlain(api);
   if (!request.startsWith(".")) return resolvePlain(request);
   const requested = path.resolve(importerDir, request);
+  const owner = layerOwner(importerDir);
+  if (target && owner && path.dirname(requested) === importerDir) {
+    // A layer's sibling import goes through the target's layers too, so a variant that replaces
+    // one small module changes what the reference around it uses.
+    const file = implementationFile({ ...owner, module: path.basename(requested).replace(/\.ts$/, "") }, target);
+    if (fs.existsSync(file)) return file;
+  }
   const name = moduleNamedBy(requested);
-  if (target && name && !layerOwner(importerDir)) {
+  if (target && name && !owner) {
     const file = implementationFile(name, target);
     if (!fs.existsSync(file)) {
       throw new TargetError(

@@ -75,7 +75,8 @@ describe("resolveImport", () => {
 
   test("a reference module's sibling import stays in its layer, and a given one falls back to exercises/", () => {
     const referenceSrc = path.join(solutionDir, "src");
-    expect(resolve("./hash", referenceSrc, { kind: "exercises" })).toBe("solutions/01-partitioning/consistent-hashing/src/hash.ts");
+    expect(resolve("./hash", referenceSrc, { kind: "solutions" })).toBe("solutions/01-partitioning/consistent-hashing/src/hash.ts");
+    expect(resolve("./hash", referenceSrc, undefined)).toBe("solutions/01-partitioning/consistent-hashing/src/hash.ts");
     expect(resolve("./errors", referenceSrc, { kind: "solutions" })).toBe("exercises/01-partitioning/consistent-hashing/src/errors.ts");
     expect(resolve("./errors", referenceSrc, undefined)).toBe("exercises/01-partitioning/consistent-hashing/src/errors.ts");
   });
@@ -104,5 +105,17 @@ describe("resolveImport", () => {
   test("#kata and #kata/<name> name files in harness/kata, from anywhere", () => {
     expect(resolve("#kata", "/somewhere/else")).toBe("harness/kata/index.ts");
     expect(resolve("#kata/testing", exerciseDir)).toBe("harness/kata/testing.ts");
+  });
+});
+
+describe("resolveImport: a variant's module replaces the reference's everywhere in its target", () => {
+  const ttlSrc = path.join(root, "solutions/03-caching/ttl-cache/src");
+  const plain = (dir: string) => (request: string) => require.resolve(path.resolve(dir, request));
+  test("a reference module's sibling import goes to the target's top layer that has it", () => {
+    const ringSrc = path.join(solutionDir, "src");
+    // naive/ has hash-ring.ts: a sibling import of ./hash-ring from the reference's src/ under the naive target gets it
+    expect(rel(targets.resolveImport("./hash-ring", ringSrc, { kind: "naive" }, plain(ringSrc)))).toBe("solutions/01-partitioning/consistent-hashing/naive/hash-ring.ts");
+    expect(rel(targets.resolveImport("./hash", ringSrc, { kind: "naive" }, plain(ringSrc)))).toBe("solutions/01-partitioning/consistent-hashing/src/hash.ts");
+    expect(rel(targets.resolveImport("./errors", ttlSrc, { kind: "wrong", variant: "none" }, plain(ttlSrc)))).toBe("exercises/03-caching/ttl-cache/src/errors.ts");
   });
 });
