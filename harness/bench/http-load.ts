@@ -9,13 +9,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import autocannon from "autocannon";
 import targets from "../resolve/targets.cjs";
+import { TSX_CLI } from "../run/tools";
 import type { HttpWorkload } from "./define";
 import type { Side } from "./load-implementation";
 import { formatRate } from "./measure";
 import { median } from "./interleave";
 import type { WorkloadMeasurement } from "./result";
 
-const TSX_CLI = path.join(targets.REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const SERVE = path.join(targets.REPO_ROOT, "harness", "bench", "serve.ts");
 const ROUNDS = 4;
 const START_TIMEOUT_MS = 20_000;

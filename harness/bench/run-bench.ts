@@ -3,17 +3,16 @@
  * against its budget. A learner's crash or hang costs that exercise its performance points with
  * a reason; the caller always gets a report.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import targets from "../resolve/targets.cjs";
 import type { Exercise } from "../catalog/catalog";
-import { runBounded } from "../run/bounded-process";
+import { runBoundedForJson } from "../run/bounded-process";
+import { TSX_CLI } from "../run/tools";
 import type { BenchPlan, BenchOrder } from "./bench-child";
 import type { Side } from "./load-implementation";
 import type { BenchReport, WorkloadMeasurement } from "./result";
 
-const TSX_CLI = path.join(targets.REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const BENCH_CHILD = path.join(targets.REPO_ROOT, "harness", "bench", "bench-child.ts");
 
 export interface BenchOptions {
@@ -22,6 +21,12 @@ export interface BenchOptions {
   timeLimitMs: number;
   /** Only these workloads (all when empty). */
   workloads?: string[];
+  /**
+   * Measure in one load order only (verify's quick check): `reference-first` favours the
+   * reference, so a learner that still meets the budget surely does; `learner-first` favours the
+   * learner, so one that still misses it surely does. Both orders, combined, when absent.
+   */
+  singleOrder?: "reference-first" | "learner-first";
 }
 
 export const DEFAULT_BENCH_TIME_LIMIT_MS = 240_000;
@@ -37,10 +42,10 @@ export async function runBench(exercise: Exercise, options: BenchOptions): Promi
     report.workloads = expected.map((name) => notMeasured(name, `no ${path.relative(targets.REPO_ROOT, learnerFile)} to measure`));
     return report;
   }
-  const first = await runChild(exercise, "reference-first", learner, reference, options);
+  const first = await runChild(exercise, options.singleOrder ?? "reference-first", learner, reference, options);
   const inProcess = first.measured.filter((m) => (m.kind === "throughput" || m.kind === "scaling") && m.error === undefined);
   const second =
-    inProcess.length > 0 && first.failure === undefined
+    inProcess.length > 0 && first.failure === undefined && options.singleOrder === undefined
       ? await runChild(exercise, "learner-first", learner, reference, { ...options, workloads: inProcess.map((m) => m.name) })
       : undefined;
   const measured = mergeLoadOrders(first.measured, second?.measured ?? []);
@@ -108,32 +113,20 @@ async function runChild(
   reference: Side,
   options: BenchOptions,
 ): Promise<{ measured: WorkloadMeasurement[]; failure?: string }> {
-  const scratch = mkdtempSync(path.join(tmpdir(), "kata-bench-"));
-  const outFile = path.join(scratch, "bench.json");
-  const plan: BenchPlan = { order, benchFile: exercise.benchFile, learner, reference, outFile, workloads: options.workloads ?? [] };
-  try {
-    const run = await runBounded({
-      command: process.execPath,
-      args: [TSX_CLI, BENCH_CHILD, JSON.stringify(plan)],
-      cwd: targets.REPO_ROOT,
-      env: { ...process.env, FORCE_COLOR: "0" },
-      timeLimitMs: options.timeLimitMs,
-      outputLimitBytes: 4 * 1024 * 1024,
-    });
-    const measured = readMeasurements(outFile);
-    if (run.reason === "time-limit") return { measured, failure: `the bench did not finish within ${Math.round(options.timeLimitMs / 1000)} s` };
-    if (run.reason === "output-limit") return { measured, failure: "the bench wrote more than 4 MiB of output: remove console.log calls from hot paths" };
-    if (run.exitCode !== 0) return { measured, failure: `the bench process failed: ${run.stderr.trim().split("\n").at(-1) ?? `exit code ${run.exitCode}`}` };
-    return { measured };
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-function readMeasurements(file: string): WorkloadMeasurement[] {
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as WorkloadMeasurement[];
-  } catch {
-    return [];
-  }
+  const { run, report } = await runBoundedForJson<WorkloadMeasurement[]>({
+    command: process.execPath,
+    args: (outFile) => {
+      const plan: BenchPlan = { order, benchFile: exercise.benchFile, learner, reference, outFile, workloads: options.workloads ?? [] };
+      return [TSX_CLI, BENCH_CHILD, JSON.stringify(plan)];
+    },
+    cwd: targets.REPO_ROOT,
+    env: { ...process.env, FORCE_COLOR: "0" },
+    timeLimitMs: options.timeLimitMs,
+    outputLimitBytes: 4 * 1024 * 1024,
+  });
+  const measured = report ?? [];
+  if (run.reason === "time-limit") return { measured, failure: `the bench did not finish within ${Math.round(options.timeLimitMs / 1000)} s` };
+  if (run.reason === "output-limit") return { measured, failure: "the bench wrote more than 4 MiB of output: remove console.log calls from hot paths" };
+  if (run.exitCode !== 0) return { measured, failure: `the bench process failed: ${run.stderr.trim().split("\n").at(-1) ?? `exit code ${run.exitCode}`}` };
+  return { measured };
 }

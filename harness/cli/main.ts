@@ -12,6 +12,7 @@ import { revealCommand } from "./commands/reveal";
 import { testCommand } from "./commands/test";
 import { reportAndExit } from "./errors";
 import { verifyCommand } from "../verify/verify";
+import { indexCommand } from "./commands/index";
 
 function one(slug: string): Exercise {
   return selectExercises(loadCatalog(), [slug])[0] as Exercise;
@@ -89,11 +90,16 @@ program
   .action((slug: string) => revealCommand(one(slug)));
 
 program
-  .command("verify")
-  .description("the project's own tests: harness tests, then every exercise's stub, reference and naive variant")
+  .command("verify [exercises...]")
+  .description("the project's own tests: every exercise's stub, reference, naive and wrong variants, budgets; with no names, the harness's tests, types and lint too")
   .option("--skip-bench", "leave out the budget checks (quicker, incomplete)", false)
-  .action(async (options: { skipBench: boolean }) => {
-    process.exitCode = await verifyCommand(options);
+  .action(async (names: string[], options: { skipBench: boolean }) => {
+    process.exitCode = await verifyCommand({ ...options, names });
   });
+
+program
+  .command("index")
+  .description("regenerate README.md's exercise table, docs/tracks.md and every README's budget table from the catalog")
+  .action(() => indexCommand());
 
 program.parseAsync(process.argv).catch(reportAndExit);

@@ -6,6 +6,7 @@
 import type { Exercise } from "../catalog/catalog";
 import { DEFAULT_BENCH_TIME_LIMIT_MS, runBench } from "../bench/run-bench";
 import type { BenchReport } from "../bench/result";
+import { forEachConcurrently } from "../run/concurrency";
 import { DEFAULT_TEST_LIMITS, runExerciseTests, type TestRunResult } from "../run/run-tests";
 import { scoreCorrectness, scoreExercise, scoreWorkbook, visibleAllPass, type WorkbookScore } from "../score/score";
 
@@ -53,15 +54,4 @@ export async function gradeExercises(exercises: Exercise[], options: GradeOption
     scores.push(scoreExercise(exercise, run, bench));
   }
   return scoreWorkbook(scores);
-}
-
-async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

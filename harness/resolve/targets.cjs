@@ -40,7 +40,10 @@ const SOLUTIONS_DIR = path.join(REPO_ROOT, "solutions");
 const KATA_API_DIR = path.join(REPO_ROOT, "harness", "kata");
 
 /**
- * @typedef {{ kind: "exercises" } | { kind: "solutions" } | { kind: "naive" } | { kind: "wrong", variant: string } | { kind: "dir", dir: string }} Target
+ * A wrong target names a variant for any exercise that has it (`wrong:late-expiry`), or one per
+ * exercise (`wrong:ttl-cache/late-expiry,lru-cache/no-refresh`: how verify runs the k-th variant of
+ * every exercise in one jest process); an exercise it names no variant for gets the reference.
+ * @typedef {{ kind: "exercises" } | { kind: "solutions" } | { kind: "naive" } | { kind: "wrong", variants: Record<string, string> } | { kind: "dir", dir: string }} Target
  * @typedef {{ track: string, slug: string, module: string }} ModuleName
  */
 
@@ -65,11 +68,7 @@ function parseTarget(spec, cwd = process.cwd()) {
   if (spec === undefined || spec === "" || spec === "exercises") return { kind: "exercises" };
   if (spec === "solutions" || spec === "reference") return { kind: "solutions" };
   if (spec === "naive") return { kind: "naive" };
-  if (spec.startsWith("wrong:")) {
-    const variant = spec.slice("wrong:".length);
-    if (!VARIANT_NAME.test(variant)) throw new TargetError(`"${spec}" names no wrong variant: spell it wrong:<variant>, the name of a folder in solutions/<track>/<slug>/wrong/`);
-    return { kind: "wrong", variant };
-  }
+  if (spec.startsWith("wrong:")) return { kind: "wrong", variants: parseVariants(spec) };
   const dir = path.resolve(cwd, spec);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new TargetError(`target folder ${dir} does not exist: pass ${TARGET_SPELLINGS}`);
@@ -78,13 +77,33 @@ function parseTarget(spec, cwd = process.cwd()) {
   return { kind: "dir", dir };
 }
 
+/**
+ * `wrong:<variant>` for any exercise, or `wrong:<slug>/<variant>,...` one per exercise.
+ * @param {string} spec
+ * @returns {Record<string, string>}
+ */
+function parseVariants(spec) {
+  /** @type {Record<string, string>} */
+  const variants = {};
+  for (const part of spec.slice("wrong:".length).split(",")) {
+    const [slug, variant] = part.includes("/") ? part.split("/", 2) : ["*", part];
+    if (!slug || !variant || !VARIANT_NAME.test(variant) || (slug !== "*" && !VARIANT_NAME.test(slug))) {
+      throw new TargetError(`"${spec}" names no wrong variant: spell it wrong:<variant> or wrong:<slug>/<variant>,..., names of folders in solutions/<track>/<slug>/wrong/`);
+    }
+    variants[slug] = variant;
+  }
+  return variants;
+}
+
 /** @param {Target} target */
 function describeTarget(target) {
   switch (target.kind) {
     case "dir":
       return target.dir;
     case "wrong":
-      return `wrong:${target.variant}`;
+      return `wrong:${Object.entries(target.variants)
+        .map(([slug, variant]) => (slug === "*" ? variant : `${slug}/${variant}`))
+        .join(",")}`;
     default:
       return target.kind;
   }
@@ -125,8 +144,11 @@ function layersOf(target, track, slug) {
       return [referenceSrc(track, slug), exerciseSrc(track, slug)];
     case "naive":
       return [path.join(solution, "naive"), referenceSrc(track, slug), exerciseSrc(track, slug)];
-    case "wrong":
-      return [path.join(solution, "wrong", target.variant), referenceSrc(track, slug), exerciseSrc(track, slug)];
+    case "wrong": {
+      const variant = target.variants[slug] ?? target.variants["*"];
+      const reference = [referenceSrc(track, slug), exerciseSrc(track, slug)];
+      return variant === undefined ? reference : [path.join(solution, "wrong", variant), ...reference];
+    }
     case "dir":
       return [path.join(target.dir, track, slug, "src")];
   }

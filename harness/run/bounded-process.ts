@@ -4,6 +4,9 @@
  * flood of output at the byte limit, and either way the caller gets a result, never a hang.
  */
 import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 export interface BoundedRun {
   command: string;
@@ -79,4 +82,29 @@ export function runBounded(run: BoundedRun): Promise<BoundedResult> {
       });
     });
   });
+}
+
+/**
+ * The pattern every child that reports results follows: it writes JSON to a file of its own
+ * (stdout belongs to the learner's code, whose logs must not corrupt results), within the limits
+ * above. `args` receives that file's path. The report is undefined when the file is missing or
+ * not JSON: the child died before reporting, and `run` says why.
+ */
+export async function runBoundedForJson<T>(run: Omit<BoundedRun, "args"> & { args: (reportFile: string) => string[] }): Promise<{ run: BoundedResult; report: T | undefined }> {
+  const scratch = mkdtempSync(path.join(tmpdir(), "kata-child-"));
+  const reportFile = path.join(scratch, "report.json");
+  try {
+    const result = await runBounded({ ...run, args: run.args(reportFile) });
+    return { run: result, report: readJsonFile<T>(reportFile) };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function readJsonFile<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return undefined;
+  }
 }

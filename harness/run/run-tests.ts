@@ -1,15 +1,18 @@
 /**
- * Runs one exercise's tests against one target in its own jest process, and reads back what
- * happened to every test. Anything that stops the tests from reporting (a loop, a flood of output,
+ * Runs test files against one target in a jest process of their own, and reads back what happened
+ * to every test. Anything that stops the tests from reporting (a loop, a flood of output,
  * process.exit, a file that does not load) becomes one `crash` sentence a learner can act on.
+ *
+ * Grading runs one exercise per process: a learner's code must cost only its own exercise. Verify
+ * runs many exercises' files in one process, where the code is the workbook's own and jest's
+ * start-up is the cost worth sharing (runTestFiles).
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import targets from "../resolve/targets.cjs";
 import type { Exercise } from "../catalog/catalog";
 import { NOT_IMPLEMENTED_MARKER } from "../core/not-implemented";
-import { runBounded } from "./bounded-process";
+import targets from "../resolve/targets.cjs";
+import { runBoundedForJson } from "./bounded-process";
+import { JEST_BIN } from "./tools";
 
 export type TestFileKind = "visible" | "hidden";
 
@@ -20,6 +23,8 @@ export interface TestCaseResult {
   status: "passed" | "failed" | "skipped";
   /** The first lines of the failure message. */
   message?: string;
+  /** The whole failure message, for checks that look for a phrase anywhere in it. */
+  fullMessage?: string;
   /** It failed on a stub's NotImplementedError (looked for in the whole message, not the excerpt). */
   notImplemented?: boolean;
 }
@@ -32,7 +37,7 @@ export interface TestRunResult {
 }
 
 export interface TestRunOptions {
-  /** KATA_TARGET spelling: exercises, solutions, naive, or a folder. */
+  /** KATA_TARGET spelling: exercises, solutions, naive, wrong:<variant>, or a folder. */
   target: string;
   includeHidden: boolean;
   timeLimitMs: number;
@@ -42,8 +47,6 @@ export interface TestRunOptions {
 }
 
 export const DEFAULT_TEST_LIMITS = { timeLimitMs: 120_000, outputLimitBytes: 2 * 1024 * 1024 } as const;
-
-const JEST_BIN = path.join(targets.REPO_ROOT, "node_modules", "jest", "bin", "jest.js");
 
 interface JestAssertion {
   ancestorTitles: string[];
@@ -61,97 +64,109 @@ interface JestReport {
   testResults: JestFileResult[];
 }
 
-export async function runExerciseTests(exercise: Exercise, options: TestRunOptions): Promise<TestRunResult> {
-  const files = options.includeHidden ? [exercise.visibleTest, exercise.hiddenTest] : [exercise.visibleTest];
-  const scratch = mkdtempSync(path.join(tmpdir(), "kata-jest-"));
-  const reportFile = path.join(scratch, "report.json");
-  try {
-    const run = await runBounded({
-      command: process.execPath,
-      args: [
-        JEST_BIN,
-        "--ci",
-        "--json",
-        `--outputFile=${reportFile}`,
-        // verbose: console output is written as it happens, so a flood meets the output limit
-        // at once instead of piling up in jest's buffer until the time limit.
-        "--verbose",
-        "--runInBand",
-        "--runTestsByPath",
-        ...files,
-      ],
-      cwd: targets.REPO_ROOT,
-      env: {
-        ...process.env,
-        ...options.env,
-        KATA_TARGET: options.target,
-        KATA_SUITE: "graded",
-        FORCE_COLOR: "0",
-      },
-      timeLimitMs: options.timeLimitMs,
-      outputLimitBytes: options.outputLimitBytes,
-    });
-    if (run.reason === "time-limit") {
-      return crashed(
-        `stopped after ${Math.round(options.timeLimitMs / 1000)} s without finishing: look for an infinite loop or a promise that never settles`,
-        run.elapsedMs,
-      );
-    }
-    if (run.reason === "output-limit") {
-      return crashed(
-        `wrote more than ${Math.round(options.outputLimitBytes / 1024)} KiB of output: remove console.log calls from loops and hot paths`,
-        run.elapsedMs,
-      );
-    }
-    const report = readReport(reportFile);
-    if (!report) {
-      const lastLine = lastMeaningfulLine(run.stderr);
-      return crashed(
-        `the test process ended (exit code ${run.exitCode ?? run.signal}) before it reported: does the code call process.exit()?` +
-          (lastLine ? ` Last output: ${lastLine}` : ""),
-        run.elapsedMs,
-      );
-    }
-    return fromReport(report, exercise, run.elapsedMs);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+/** What jest said of one test file. */
+export interface FileRun {
+  cases: Array<Omit<TestCaseResult, "file">>;
+  /** The file could not run at all (a load error): jest's first lines. */
+  error?: string;
 }
 
-function readReport(file: string): JestReport | undefined {
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as JestReport;
-  } catch {
-    return undefined;
-  }
+export interface FilesRun {
+  files: Map<string, FileRun>;
+  crash?: string;
+  elapsedMs: number;
 }
 
-function fromReport(report: JestReport, exercise: Exercise, elapsedMs: number): TestRunResult {
-  const cases: TestCaseResult[] = [];
+export interface FilesRunOptions {
+  target: string;
+  timeLimitMs: number;
+  outputLimitBytes: number;
+  env?: NodeJS.ProcessEnv;
+  /** jest workers; 1 runs in band (one process, nothing to coordinate). */
+  workers?: number;
+}
+
+/** Runs `files` in one jest process against one target. */
+export async function runTestFiles(files: string[], options: FilesRunOptions): Promise<FilesRun> {
+  const workers = options.workers ?? 1;
+  const { run, report } = await runBoundedForJson<JestReport>({
+    command: process.execPath,
+    args: (reportFile) => [
+      JEST_BIN,
+      "--ci",
+      "--json",
+      `--outputFile=${reportFile}`,
+      // verbose: console output is written as it happens, so a flood meets the output limit
+      // at once instead of piling up in jest's buffer until the time limit.
+      "--verbose",
+      ...(workers > 1 ? [`--maxWorkers=${workers}`] : ["--runInBand"]),
+      "--runTestsByPath",
+      ...files,
+    ],
+    cwd: targets.REPO_ROOT,
+    env: { ...process.env, ...options.env, KATA_TARGET: options.target, KATA_SUITE: "graded", FORCE_COLOR: "0" },
+    timeLimitMs: options.timeLimitMs,
+    outputLimitBytes: options.outputLimitBytes,
+  });
+  const elapsedMs = run.elapsedMs;
+  if (run.reason === "time-limit") {
+    return { files: new Map(), elapsedMs, crash: `stopped after ${Math.round(options.timeLimitMs / 1000)} s without finishing: look for an infinite loop or a promise that never settles` };
+  }
+  if (run.reason === "output-limit") {
+    return { files: new Map(), elapsedMs, crash: `wrote more than ${Math.round(options.outputLimitBytes / 1024)} KiB of output: remove console.log calls from loops and hot paths` };
+  }
+  if (!report) {
+    const lastLine = lastMeaningfulLine(run.stderr);
+    return {
+      files: new Map(),
+      elapsedMs,
+      crash: `the test process ended (${describeExit(run.exitCode, run.signal)}) before it reported: does the code call process.exit()?` + (lastLine ? ` Last output: ${lastLine}` : ""),
+    };
+  }
+  const results = new Map<string, FileRun>();
   for (const fileResult of report.testResults) {
-    const file: TestFileKind = path.resolve(fileResult.name) === exercise.hiddenTest ? "hidden" : "visible";
-    if (fileResult.assertionResults.length === 0 && fileResult.status === "failed") {
-      return crashed(`the ${file} test file could not run: ${firstLines(fileResult.message, 3)}`, elapsedMs);
-    }
-    for (const assertion of fileResult.assertionResults) {
+    const cases = fileResult.assertionResults.map((assertion) => {
       const status = assertion.status === "passed" ? "passed" : assertion.status === "failed" ? "failed" : "skipped";
       const fullMessage = assertion.failureMessages.join("\n");
-      const message = fullMessage.length > 0 ? firstLines(fullMessage, 4) : undefined;
-      cases.push({
-        file,
+      return {
         name: [...assertion.ancestorTitles, assertion.title].join(" > "),
         status,
-        ...(message ? { message } : {}),
+        ...(fullMessage.length > 0 ? { message: firstLines(fullMessage, 4), fullMessage } : {}),
         ...(fullMessage.includes(NOT_IMPLEMENTED_MARKER) ? { notImplemented: true } : {}),
-      });
-    }
+      } as const;
+    });
+    const loadFailed = cases.length === 0 && fileResult.status === "failed";
+    results.set(path.resolve(fileResult.name), loadFailed ? { cases, error: firstLines(fileResult.message, 3) } : { cases });
   }
-  if (cases.length === 0) return crashed("jest found no tests to run", elapsedMs);
-  return { cases, elapsedMs };
+  return { files: results, elapsedMs };
 }
 
-function crashed(crash: string, elapsedMs: number): TestRunResult {
-  return { cases: [], crash, elapsedMs };
+/** One exercise's tests, visible (and hidden), against one target, in a process of their own. */
+export async function runExerciseTests(exercise: Exercise, options: TestRunOptions): Promise<TestRunResult> {
+  const files = options.includeHidden ? [exercise.visibleTest, exercise.hiddenTest] : [exercise.visibleTest];
+  const run = await runTestFiles(files, options);
+  return exerciseResult(exercise, run, options.includeHidden);
+}
+
+/** One exercise's share of a run of many files: its cases, or the sentence that says why there are none. */
+export function exerciseResult(exercise: Exercise, run: FilesRun, includeHidden: boolean): TestRunResult {
+  if (run.crash !== undefined) return { cases: [], crash: run.crash, elapsedMs: run.elapsedMs };
+  const cases: TestCaseResult[] = [];
+  const files: Array<[TestFileKind, string]> = [["visible", exercise.visibleTest]];
+  if (includeHidden) files.push(["hidden", exercise.hiddenTest]);
+  for (const [kind, file] of files) {
+    const result = run.files.get(path.resolve(file));
+    if (result?.error !== undefined) return { cases: [], crash: `the ${kind} test file could not run: ${result.error}`, elapsedMs: run.elapsedMs };
+    for (const c of result?.cases ?? []) cases.push({ file: kind, ...c });
+  }
+  if (cases.length === 0) return { cases, crash: "jest found no tests to run", elapsedMs: run.elapsedMs };
+  return { cases, elapsedMs: run.elapsedMs };
+}
+
+/** "exit code 1", or what a signal means: SIGABRT and SIGKILL from V8 or the kernel are out-of-memory deaths. */
+function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  if (signal === null) return `exit code ${code}`;
+  return signal === "SIGABRT" ? "signal SIGABRT, which Node sends itself when it runs out of memory" : `signal ${signal}`;
 }
 
 const ANSI_ESCAPE = /\x1b\[[0-9;]*m/g;
@@ -169,7 +184,11 @@ export function firstLines(text: string, count: number): string {
 
 /** What to quote from a process that died: jest's own note of a process.exit, else the last line. */
 function lastMeaningfulLine(text: string): string | undefined {
-  const lines = text.replace(ANSI_ESCAPE, "").split("\n").map((line) => line.trim().replace(/^●\s*/, "")).filter((line) => line.length > 0);
+  const lines = text
+    .replace(ANSI_ESCAPE, "")
+    .split("\n")
+    .map((line) => line.trim().replace(/^●\s*/, ""))
+    .filter((line) => line.length > 0);
   const exitNote = lines.find((line) => line.includes("process.exit called with"));
   return (exitNote ?? lines.filter((line) => !line.startsWith("at ")).at(-1))?.slice(0, 200);
 }

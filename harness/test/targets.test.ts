@@ -20,7 +20,10 @@ describe("parseTarget", () => {
     expect(targets.parseTarget(undefined)).toEqual({ kind: "exercises" });
     expect(targets.parseTarget("solutions")).toEqual({ kind: "solutions" });
     expect(targets.parseTarget("naive")).toEqual({ kind: "naive" });
-    expect(targets.parseTarget("wrong:late-expiry")).toEqual({ kind: "wrong", variant: "late-expiry" });
+    expect(targets.parseTarget("wrong:late-expiry")).toEqual({ kind: "wrong", variants: { "*": "late-expiry" } });
+    const batch = targets.parseTarget("wrong:ttl-cache/late-expiry,lru-cache/no-refresh");
+    expect(batch).toEqual({ kind: "wrong", variants: { "ttl-cache": "late-expiry", "lru-cache": "no-refresh" } });
+    expect(targets.describeTarget(batch)).toBe("wrong:ttl-cache/late-expiry,lru-cache/no-refresh");
   });
 
   test("a folder becomes a dir target; the workbook's own exercises/ stays the learner target", () => {
@@ -34,6 +37,7 @@ describe("parseTarget", () => {
   test("a missing folder or a malformed variant is a TargetError that lists what a target can be", () => {
     expect(() => targets.parseTarget("no/such/folder", root)).toThrow(/exercises, solutions, naive, wrong:<variant>, or a folder/);
     expect(() => targets.parseTarget("wrong:", root)).toThrow(/spell it wrong:<variant>/);
+    expect(() => targets.parseTarget("wrong:a/b/c,", root)).toThrow(/spell it wrong:<variant>/);
   });
 });
 
@@ -46,7 +50,7 @@ describe("implementationFile: the first layer that has the module", () => {
 
   test("a variant replaces only the modules its folder has; the rest come from the reference", () => {
     expect(rel(targets.implementationFile({ ...ring, module: "hash" }, { kind: "naive" }))).toBe("solutions/01-partitioning/consistent-hashing/src/hash.ts");
-    expect(rel(targets.implementationFile(ring, { kind: "wrong", variant: "no-such-variant" }))).toBe("solutions/01-partitioning/consistent-hashing/src/hash-ring.ts");
+    expect(rel(targets.implementationFile(ring, { kind: "wrong", variants: { "*": "no-such-variant" } }))).toBe("solutions/01-partitioning/consistent-hashing/src/hash-ring.ts");
   });
 
   test("a given module (one the reference lacks) is served from the exercise's src/ to every target", () => {
@@ -116,6 +120,6 @@ describe("resolveImport: a variant's module replaces the reference's everywhere 
     // naive/ has hash-ring.ts: a sibling import of ./hash-ring from the reference's src/ under the naive target gets it
     expect(rel(targets.resolveImport("./hash-ring", ringSrc, { kind: "naive" }, plain(ringSrc)))).toBe("solutions/01-partitioning/consistent-hashing/naive/hash-ring.ts");
     expect(rel(targets.resolveImport("./hash", ringSrc, { kind: "naive" }, plain(ringSrc)))).toBe("solutions/01-partitioning/consistent-hashing/src/hash.ts");
-    expect(rel(targets.resolveImport("./errors", ttlSrc, { kind: "wrong", variant: "none" }, plain(ttlSrc)))).toBe("exercises/03-caching/ttl-cache/src/errors.ts");
+    expect(rel(targets.resolveImport("./errors", ttlSrc, { kind: "wrong", variants: { "*": "none" } }, plain(ttlSrc)))).toBe("exercises/03-caching/ttl-cache/src/errors.ts");
   });
 });

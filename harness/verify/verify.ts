@@ -1,154 +1,213 @@
 /**
  * `npm run verify`: the project's own tests, the maintainers' check that every exercise is what
- * DESIGN.md's definition of done says.
- *   - the TypeScript compiles under strict mode (tsc --noEmit);
- *   - the harness's own tests pass;
- *   - per exercise: exercise.json validates, every part of the anatomy is there, the stub fails
- *     every visible test with the not-implemented message (and the suite does not crash), the
- *     reference passes visible and hidden tests, naive.ts passes them too, the reference meets
- *     every budget with margin and naive.ts misses at least one.
- * Ends with the line `verify: N passed, N failed`.
+ * docs/design.md's definition of done says. Ends with the line `verify: N passed, N failed`.
+ *
+ * It runs in three phases, each as fast as its noise allows:
+ *   1. checks that read files: the catalog, each exercise's anatomy, README, generated tables,
+ *      bench workloads against budgets, wrong-design manifests, imports;
+ *   2. jobs on both cores: the type checker, the linter, the harness's own tests, and the
+ *      exercises' tests in one jest process per target (the stub, the reference copied into a
+ *      learner's src/, naive, and the k-th wrong design of every exercise at once): jest's
+ *      start-up is paid once per target, not once per exercise;
+ *   3. benches, one at a time with nothing else running, in one load order each (the order that
+ *      makes each check conservative: see BenchOptions.singleOrder).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import pc from "picocolors";
-import targets from "../resolve/targets.cjs";
-import { readCatalog, type Exercise } from "../catalog/catalog";
+import { readCatalog, selectExercises, type Exercise } from "../catalog/catalog";
+import { readWrongDesigns, MIN_WRONG_DESIGNS, type WrongDesign } from "../catalog/wrong-designs";
 import { runBench } from "../bench/run-bench";
-import { runBounded } from "../run/bounded-process";
-import { runExerciseTests, type TestRunResult } from "../run/run-tests";
-import { checkReadme } from "./readme-sections";
+import { forEachConcurrently } from "../run/concurrency";
+import { exerciseResult, runTestFiles, type FilesRun, type TestRunResult } from "../run/run-tests";
+import { staticChecks, type Check } from "./exercise-checks";
+import { projectChecks } from "./project-checks";
 
 /** The reference, measured against itself, must clear each budget by this factor: room for noise. */
 export const REFERENCE_MARGIN = 1.25;
 
-interface CheckResult {
-  name: string;
-  ok: boolean;
-  detail: string;
+export interface VerifyOptions {
+  skipBench: boolean;
+  /** Exercises, tracks or `<track>/<slug>` ids; all when empty. Project-wide checks run only for all. */
+  names: string[];
 }
 
-const results: CheckResult[] = [];
+class Recorder {
+  readonly results: Check[] = [];
 
-function record(name: string, ok: boolean, detail: string): void {
-  results.push({ name, ok, detail });
-  const mark = ok ? pc.green("PASS") : pc.red("FAIL");
-  process.stdout.write(`${mark} ${name}${detail ? pc.dim(` - ${detail}`) : ""}\n`);
-}
-
-const JEST = path.join(targets.REPO_ROOT, "node_modules", "jest", "bin", "jest.js");
-const TSC = path.join(targets.REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
-
-async function checkTypes(): Promise<void> {
-  const run = await runBounded({ command: process.execPath, args: [TSC, "--noEmit", "-p", "tsconfig.json"], cwd: targets.REPO_ROOT, timeLimitMs: 300_000, outputLimitBytes: 1 << 20 });
-  const errors = run.stdout.split("\n").filter((line) => line.includes("error TS"));
-  record("typescript compiles (tsc --noEmit, strict)", run.exitCode === 0, errors.slice(0, 5).join(" | "));
-}
-
-interface JestJson {
-  testResults: Array<{ name: string; message: string; assertionResults: Array<{ fullName: string; status: string; failureMessages: string[] }> }>;
-}
-
-async function checkHarness(): Promise<void> {
-  const out = path.join(targets.REPO_ROOT, "node_modules", ".cache", "kata-harness-tests.json");
-  const run = await runBounded({
-    command: process.execPath,
-    args: [JEST, "--ci", "--json", `--outputFile=${out}`],
-    cwd: targets.REPO_ROOT,
-    env: { ...process.env, KATA_SUITE: "harness", KATA_TARGET: "exercises", FORCE_COLOR: "0" },
-    timeLimitMs: 900_000,
-    outputLimitBytes: 16 << 20,
-  });
-  let report: JestJson;
-  try {
-    report = JSON.parse(readFileSync(out, "utf8")) as JestJson;
-  } catch {
-    record("harness tests ran", false, `jest did not report (${run.reason}, exit ${run.exitCode}): ${run.stderr.slice(-400)}`);
-    return;
-  }
-  for (const file of report.testResults) {
-    const rel = path.relative(targets.REPO_ROOT, file.name);
-    if (file.assertionResults.length === 0) record(`harness: ${rel} runs`, false, file.message.split("\n").slice(0, 3).join(" "));
-    for (const test of file.assertionResults) {
-      record(`harness: ${test.fullName}`, test.status === "passed", test.failureMessages.join(" ").split("\n")[0]?.slice(0, 300) ?? "");
-    }
+  record(check: Check): void {
+    this.results.push(check);
+    const mark = check.ok ? pc.green("PASS") : pc.red("FAIL");
+    process.stdout.write(`${mark} ${check.name}${check.detail ? pc.dim(` - ${check.detail}`) : ""}\n`);
   }
 }
 
-function loadExercisesForVerify(): Exercise[] {
+const BATCH_LIMITS = { timeLimitMs: 900_000, outputLimitBytes: 32 << 20 };
+
+/** One jest process: these exercises' tests against one target, with what to conclude from it. */
+interface TestBatch {
+  label: string;
+  target: string;
+  exercises: Exercise[];
+  includeHidden: boolean;
+  judge: (exercise: Exercise, run: TestRunResult) => Check[];
+}
+
+export async function verifyCommand(options: VerifyOptions): Promise<number> {
+  const started = Date.now();
+  const recorder = new Recorder();
   const catalog = readCatalog();
-  for (const problem of catalog.problems) record(`${problem.where}: the catalog agrees`, false, problem.message);
-  for (const exercise of catalog.exercises) record(`${exercise.id}: exercise.json validates`, true, "");
-  return catalog.exercises;
+  const everything = options.names.length === 0;
+  for (const problem of catalog.problems) recorder.record({ name: `${problem.where}: the catalog agrees`, ok: false, detail: problem.message });
+  const exercises = selectExercises(catalog.exercises, options.names);
+
+  const designs = new Map<Exercise, WrongDesign[]>();
+  for (const exercise of exercises) {
+    for (const check of staticChecks(exercise)) recorder.record(check);
+    designs.set(exercise, wrongDesignsOf(exercise, recorder));
+  }
+
+  const scratch = mkdtempSync(path.join(tmpdir(), "kata-verify-"));
+  try {
+    const batches = testBatches(exercises, designs, referenceCopy(exercises, scratch));
+    const jobs: Array<() => Promise<Check[]>> = [...(everything ? projectChecks() : []), ...batches.map((batch) => () => runBatch(batch))];
+    // Longest first (the harness's own tests and the type checker), so both cores stay busy to the end.
+    await forEachConcurrently(jobs, 2, async (job) => {
+      for (const check of await job()) recorder.record(check);
+    });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  if (!options.skipBench) {
+    for (const exercise of exercises) for (const check of await budgetChecks(exercise)) recorder.record(check);
+  }
+
+  const failed = recorder.results.filter((r) => !r.ok);
+  for (const r of failed) process.stdout.write(`${pc.red("failed:")} ${r.name}: ${r.detail}\n`);
+  const seconds = (Date.now() - started) / 1000;
+  process.stdout.write(`verify took ${seconds.toFixed(0)} s for ${exercises.length} exercise(s)${everything ? " and the project's own checks" : ""}\n`);
+  process.stdout.write(`verify: ${recorder.results.length - failed.length} passed, ${failed.length} failed\n`);
+  return failed.length === 0 ? 0 : 1;
 }
 
-function checkAnatomy(exercise: Exercise): void {
-  const parts = [exercise.readme, exercise.hints, exercise.benchFile, exercise.visibleTest, exercise.hiddenTest, exercise.notes, exercise.naiveDir];
-  const missing = parts.filter((file) => !existsSync(file)).map((file) => path.relative(targets.REPO_ROOT, file));
-  record(`${exercise.id}: every part of the anatomy is there`, missing.length === 0, missing.length ? `missing ${missing.join(", ")}` : "");
-  if (existsSync(exercise.readme)) {
-    const absent = checkReadme(readFileSync(exercise.readme, "utf8"));
-    record(`${exercise.id}: README has every section`, absent.length === 0, absent.length ? `missing sections: ${absent.join(", ")}` : "");
+function wrongDesignsOf(exercise: Exercise, recorder: Recorder): WrongDesign[] {
+  try {
+    const designs = readWrongDesigns(exercise);
+    recorder.record({
+      name: `${exercise.id}: has at least ${MIN_WRONG_DESIGNS} wrong-design fixtures`,
+      ok: designs.length >= MIN_WRONG_DESIGNS,
+      detail: `${designs.length} in solutions/${exercise.id}/wrong/variants.json${designs.length ? `: ${designs.map((d) => `${d.variant} (${d.class})`).join(", ")}` : ""}`,
+    });
+    return designs;
+  } catch (error) {
+    recorder.record({ name: `${exercise.id}: wrong/variants.json is valid`, ok: false, detail: error instanceof Error ? error.message : String(error) });
+    return [];
   }
 }
 
-function summary(run: TestRunResult): string {
-  const failed = run.cases.filter((c) => c.status !== "passed");
-  return `${run.cases.length - failed.length}/${run.cases.length} pass${failed[0] ? `; first failure: ${failed[0].name}: ${failed[0].message ?? ""}` : ""}`.slice(0, 400);
+/**
+ * A copy of each exercise's src/ with the reference's files laid over it: the reference dropped
+ * into a learner's folder, which is how verify runs it (so a reference that reaches outside its
+ * src/ fails here, not in a learner's hands).
+ */
+function referenceCopy(exercises: Exercise[], scratch: string): string {
+  const root = path.join(scratch, "reference-copy");
+  for (const exercise of exercises) {
+    const into = path.join(root, exercise.meta.track, exercise.meta.slug, "src");
+    cpSync(exercise.srcDir, into, { recursive: true });
+    if (existsSync(exercise.referenceDir)) cpSync(exercise.referenceDir, into, { recursive: true });
+  }
+  return root;
 }
 
-async function checkTests(exercise: Exercise): Promise<void> {
-  const limits = { timeLimitMs: 300_000, outputLimitBytes: 8 << 20 };
-  const stub = await runExerciseTests(exercise, { target: "exercises", includeHidden: false, ...limits });
-  const stubPassing = stub.cases.filter((c) => c.status === "passed").map((c) => c.name);
-  const stubUntaught = stub.cases.filter((c) => c.status === "failed" && c.notImplemented !== true).map((c) => c.name);
-  record(
-    `${exercise.id}: the stub fails every visible test with the not-implemented message`,
-    stub.crash === undefined && stub.cases.length > 0 && stubPassing.length === 0 && stubUntaught.length === 0,
-    stub.crash ??
-      (stubPassing.length ? `passes against the stub: ${stubPassing.join("; ")}` : stubUntaught.length ? `fails without the message: ${stubUntaught.join("; ")}` : `${stub.cases.length} tests fail`),
-  );
-  for (const target of ["solutions", "naive"] as const) {
-    const run = await runExerciseTests(exercise, { target, includeHidden: true, ...limits });
-    const ok = run.crash === undefined && run.cases.length > 0 && run.cases.every((c) => c.status === "passed");
+function testBatches(exercises: Exercise[], designs: Map<Exercise, WrongDesign[]>, referenceDir: string): TestBatch[] {
+  const batches: TestBatch[] = [
+    { label: "the stub", target: "exercises", exercises, includeHidden: false, judge: judgeStub },
+    { label: "the reference (copied into a learner's src/)", target: referenceDir, exercises, includeHidden: true, judge: judgeAllPass("the reference") },
+    { label: "naive", target: "naive", exercises: exercises.filter((e) => existsSync(e.naiveDir)), includeHidden: true, judge: judgeAllPass("naive/") },
+  ];
+  const most = Math.max(0, ...exercises.map((e) => designs.get(e)?.length ?? 0));
+  for (let k = 0; k < most; k++) {
+    const chosen = exercises.filter((e) => (designs.get(e)?.length ?? 0) > k);
+    const variantOf = (e: Exercise): WrongDesign => designs.get(e)?.[k] as WrongDesign;
+    batches.push({
+      label: `wrong designs #${k + 1}`,
+      target: `wrong:${chosen.map((e) => `${e.meta.slug}/${variantOf(e).variant}`).join(",")}`,
+      exercises: chosen,
+      includeHidden: true,
+      judge: (exercise, run) => [judgeWrongDesign(exercise, variantOf(exercise), run)],
+    });
+  }
+  return batches;
+}
+
+async function runBatch(batch: TestBatch): Promise<Check[]> {
+  const files = batch.exercises.flatMap((e) => (batch.includeHidden ? [e.visibleTest, e.hiddenTest] : [e.visibleTest]));
+  if (files.length === 0) return [];
+  const run: FilesRun = await runTestFiles(files, { target: batch.target, ...BATCH_LIMITS });
+  return batch.exercises.flatMap((exercise) => batch.judge(exercise, exerciseResult(exercise, run, batch.includeHidden)));
+}
+
+function judgeStub(exercise: Exercise, run: TestRunResult): Check[] {
+  const passing = run.cases.filter((c) => c.status === "passed").map((c) => c.name);
+  const untaught = run.cases.filter((c) => c.status === "failed" && c.notImplemented !== true).map((c) => c.name);
+  const detail =
+    run.crash ??
+    (passing.length ? `passes against the stub: ${passing.join("; ")}` : untaught.length ? `fails without the message: ${untaught.join("; ")}` : `${run.cases.length} tests fail`);
+  const ok = run.crash === undefined && run.cases.length > 0 && passing.length === 0 && untaught.length === 0;
+  return [{ name: `${exercise.id}: the stub fails every visible test with the not-implemented message`, ok, detail }];
+}
+
+function judgeAllPass(who: string): (exercise: Exercise, run: TestRunResult) => Check[] {
+  return (exercise, run) => {
+    const failed = run.cases.filter((c) => c.status !== "passed");
     const hidden = run.cases.filter((c) => c.file === "hidden").length;
-    record(`${exercise.id}: ${target === "solutions" ? "the reference" : "naive.ts"} passes visible and hidden tests`, ok && hidden > 0, run.crash ?? `${summary(run)}${hidden === 0 ? "; no hidden tests ran" : ""}`);
-  }
+    const summary = `${run.cases.length - failed.length}/${run.cases.length} pass${failed[0] ? `; first failure: ${failed[0].name}: ${failed[0].message ?? ""}` : ""}`;
+    return [
+      {
+        name: `${exercise.id}: ${who} passes visible and hidden tests`,
+        ok: run.crash === undefined && run.cases.length > 0 && failed.length === 0 && hidden > 0,
+        detail: run.crash ?? `${summary.slice(0, 400)}${hidden === 0 ? "; no hidden tests ran" : ""}`,
+      },
+    ];
+  };
 }
 
-async function checkBudgets(exercise: Exercise): Promise<void> {
-  const reference = await runBench(exercise, { target: "solutions", timeLimitMs: 600_000 });
+/** A wrong design must fail a test whose message names the mistake, not merely fail. */
+function judgeWrongDesign(exercise: Exercise, design: WrongDesign, run: TestRunResult): Check {
+  const name = `${exercise.id}: wrong design "${design.variant}" (${design.class}) is caught`;
+  if (run.crash !== undefined) return { name, ok: false, detail: `the tests crashed instead of failing: ${run.crash}` };
+  const failures = run.cases.filter((c) => c.status === "failed");
+  const naming = new RegExp(design.caughtBy, "i");
+  const caught = failures.find((c) => naming.test(c.fullMessage ?? c.message ?? ""));
+  if (caught) return { name, ok: true, detail: `by "${caught.name}"` };
+  if (failures.length === 0) return { name, ok: false, detail: `every test passes against it: ${design.mistake}` };
+  return { name, ok: false, detail: `${failures.length} test(s) fail, but none with a message matching /${design.caughtBy}/i; first: ${failures[0]?.name}: ${failures[0]?.message ?? ""}`.slice(0, 500) };
+}
+
+async function budgetChecks(exercise: Exercise): Promise<Check[]> {
+  const checks: Check[] = [];
+  const reference = await runBench(exercise, { target: "solutions", timeLimitMs: 600_000, singleOrder: "reference-first" });
   for (const w of reference.workloads) {
     const budget = exercise.meta.budgets[w.name] ?? Number.NaN;
-    const ok = w.error === undefined && w.ratio >= budget * REFERENCE_MARGIN;
-    record(`${exercise.id}: the reference meets "${w.name}" with margin`, ok, w.error ?? `ratio ${w.ratio.toFixed(3)} vs budget ${budget} (x${REFERENCE_MARGIN} margin): ${w.detail}`);
+    checks.push({
+      name: `${exercise.id}: the reference meets "${w.name}" with margin`,
+      ok: w.error === undefined && w.ratio >= budget * REFERENCE_MARGIN,
+      detail: w.error ?? `ratio ${w.ratio.toFixed(3)} vs budget ${budget} (x${REFERENCE_MARGIN} margin): ${w.detail}`,
+    });
   }
-  const naive = await runBench(exercise, { target: "naive", timeLimitMs: 600_000 });
+  if (!existsSync(exercise.naiveDir)) return checks;
+  const naive = await runBench(exercise, { target: "naive", timeLimitMs: 600_000, singleOrder: "learner-first" });
   const missed = naive.workloads.filter((w) => w.error === undefined && w.ratio < (exercise.meta.budgets[w.name] ?? 0));
   const broken = naive.workloads.filter((w) => w.error !== undefined);
-  record(
-    `${exercise.id}: naive.ts misses its budget`,
-    missed.length > 0 && broken.length === 0,
-    broken.length
+  checks.push({
+    name: `${exercise.id}: naive/ misses its budget`,
+    ok: missed.length > 0 && broken.length === 0,
+    detail: broken.length
       ? `naive could not be measured: ${broken.map((w) => w.error).join("; ")}`
       : naive.workloads.map((w) => `${w.name}: ratio ${w.ratio.toFixed(3)} vs budget ${exercise.meta.budgets[w.name]}`).join("; "),
-  );
-}
-
-export async function verifyCommand(options: { skipBench: boolean }): Promise<number> {
-  const started = Date.now();
-  await checkTypes();
-  await checkHarness();
-  const exercises = loadExercisesForVerify();
-  for (const exercise of exercises) {
-    checkAnatomy(exercise);
-    await checkTests(exercise);
-    if (!options.skipBench) await checkBudgets(exercise);
-  }
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  for (const r of results.filter((x) => !x.ok)) process.stdout.write(`${pc.red("failed:")} ${r.name}: ${r.detail}\n`);
-  process.stdout.write(`verify took ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
-  process.stdout.write(`verify: ${passed} passed, ${failed} failed\n`);
-  return failed === 0 ? 0 : 1;
+  });
+  return checks;
 }

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import targets from "../../resolve/targets.cjs";
 import type { Exercise } from "../../catalog/catalog";
+import { JEST_BIN } from "../../run/tools";
 
 export interface TestCommandOptions {
   target: string;
@@ -14,8 +15,7 @@ export interface TestCommandOptions {
 export function testCommand(exercise: Exercise, options: TestCommandOptions): number {
   targets.parseTarget(options.target); // a bad target fails here, in one line, not inside jest
   const files = options.hidden ? [exercise.visibleTest, exercise.hiddenTest] : [exercise.visibleTest];
-  const jest = path.join(targets.REPO_ROOT, "node_modules", "jest", "bin", "jest.js");
-  const args = [jest, ...(options.watch ? ["--watch"] : []), "--runTestsByPath", ...files];
+  const args = [JEST_BIN, ...(options.watch ? ["--watch"] : []), "--runTestsByPath", ...files];
   const result = spawnSync(process.execPath, args, {
     cwd: targets.REPO_ROOT,
     stdio: "inherit",

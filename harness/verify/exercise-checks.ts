@@ -1,0 +1,116 @@
+/**
+ * The checks of one exercise that read files and run nothing: the anatomy is all there, the README
+ * has every section and a current budget table, bench.ts declares exactly the budgeted workloads
+ * with kinds that fit the exercise's kind, and no solution file reaches into exercises/ by path.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Exercise } from "../catalog/catalog";
+import { exerciseReadmeAsGenerated, staleFiles } from "../catalog/generated-text";
+import type { ExerciseKind } from "../catalog/exercise-meta";
+import { loadBench } from "../bench/load-implementation";
+import type { Workload } from "../bench/define";
+import targets from "../resolve/targets.cjs";
+import { checkReadme } from "./readme-sections";
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+const rel = (file: string): string => path.relative(targets.REPO_ROOT, file);
+const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function staticChecks(exercise: Exercise): Check[] {
+  return [anatomy(exercise), ...readme(exercise), benchAgreement(exercise), solutionImports(exercise)];
+}
+
+function anatomy(exercise: Exercise): Check {
+  const files = [exercise.readme, exercise.hints, exercise.benchFile, exercise.visibleTest, exercise.hiddenTest, exercise.notes];
+  const folders = [exercise.srcDir, exercise.referenceDir, exercise.naiveDir];
+  const missing = [
+    ...files.filter((file) => !existsSync(file)).map(rel),
+    ...folders.filter((dir) => !existsSync(dir) || tsFiles(dir).length === 0).map((dir) => `${rel(dir)}/*.ts`),
+  ];
+  return { name: `${exercise.id}: every part of the anatomy is there`, ok: missing.length === 0, detail: missing.length ? `missing ${missing.join(", ")}` : "" };
+}
+
+function readme(exercise: Exercise): Check[] {
+  if (!existsSync(exercise.readme)) return [];
+  const absent = checkReadme(readFileSync(exercise.readme, "utf8"));
+  const checks: Check[] = [{ name: `${exercise.id}: README has every section`, ok: absent.length === 0, detail: absent.length ? `missing sections: ${absent.join(", ")}` : "" }];
+  let detail = "";
+  try {
+    detail = staleFiles([exerciseReadmeAsGenerated(exercise)]).length > 0 ? "stale: run npx kata index" : "";
+  } catch (error) {
+    detail = describeError(error);
+  }
+  checks.push({ name: `${exercise.id}: README's budget table is generated and current`, ok: detail === "", detail });
+  return checks;
+}
+
+/** The workload kinds each exercise kind may use. */
+const WORKLOAD_KINDS: Record<ExerciseKind, ReadonlyArray<Workload<unknown>["kind"]>> = {
+  pure: ["throughput", "scaling"],
+  http: ["http", "throughput", "scaling"],
+  sim: ["sim"],
+  ws: [],
+  sql: ["throughput", "scaling"],
+};
+
+function benchAgreement(exercise: Exercise): Check {
+  const name = `${exercise.id}: bench.ts declares exactly the budgeted workloads`;
+  let workloads: Array<Workload<unknown>>;
+  try {
+    workloads = loadBench(exercise.benchFile).workloads;
+  } catch (error) {
+    return { name, ok: false, detail: `bench.ts did not load: ${describeError(error)}` };
+  }
+  const declared = workloads.map((w) => w.name);
+  const budgeted = Object.keys(exercise.meta.budgets);
+  const problems = [
+    ...budgeted.filter((b) => !declared.includes(b)).map((b) => `budget "${b}" has no workload in bench.ts`),
+    ...declared.filter((d) => !budgeted.includes(d)).map((d) => `workload "${d}" has no budget in exercise.json`),
+    ...declared.filter((d, i) => declared.indexOf(d) !== i).map((d) => `workload "${d}" is declared twice`),
+    ...workloads
+      .filter((w) => !WORKLOAD_KINDS[exercise.meta.kind].includes(w.kind))
+      .map((w) => `workload "${w.name}" is a ${w.kind} workload, which a ${exercise.meta.kind} exercise cannot use (${WORKLOAD_KINDS[exercise.meta.kind].join(", ") || "none yet"})`),
+  ];
+  return { name, ok: problems.length === 0, detail: problems.join("; ") };
+}
+
+const IMPORT_SOURCE = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)["']([^"']+)["']/g;
+
+/** Import sources in a TypeScript file. */
+export function importsOf(file: string): string[] {
+  return [...readFileSync(file, "utf8").matchAll(IMPORT_SOURCE)].map((m) => m[1] as string);
+}
+
+/**
+ * No solution file names a path into exercises/ (the resolver's layers do that), and a reference
+ * module imports only its siblings, the harness, Node and packages: a file a learner can drop
+ * into their src/ as it is.
+ */
+function solutionImports(exercise: Exercise): Check {
+  const problems: string[] = [];
+  for (const file of tsFilesDeep(exercise.solutionDir)) {
+    const inReference = path.dirname(file) === exercise.referenceDir;
+    for (const source of importsOf(file)) {
+      if (source.includes("exercises/")) problems.push(`${rel(file)} imports "${source}": import ./src/<module> (tests) or ./<module> (the reference) instead`);
+      else if (inReference && source.startsWith("../")) problems.push(`${rel(file)} imports "${source}": a reference module imports only its siblings, #kata, Node and packages`);
+    }
+  }
+  return { name: `${exercise.id}: solutions import by layer, never by a path into exercises/`, ok: problems.length === 0, detail: problems.join("; ") };
+}
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith(".ts"));
+}
+
+function tsFilesDeep(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => path.join(dir, f));
+}
