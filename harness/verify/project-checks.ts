@@ -9,7 +9,7 @@ import { projectFilesAsGenerated, staleFiles } from "../catalog/generated-text";
 import targets from "../resolve/targets.cjs";
 import { runBounded } from "../run/bounded-process";
 import { runTestFiles } from "../run/run-tests";
-import { ESLINT_BIN, TSC_BIN } from "../run/tools";
+import { ESLINT_BIN, PRETTIER_BIN, TSC_BIN } from "../run/tools";
 import type { Check } from "./exercise-checks";
 
 const root = targets.REPO_ROOT;
@@ -21,10 +21,16 @@ async function typeCheck(): Promise<Check[]> {
 }
 
 async function lint(): Promise<Check[]> {
-  if (!existsSync(ESLINT_BIN)) return [{ name: "lint is clean (eslint)", ok: false, detail: "eslint is not installed: run npm ci" }];
-  const run = await runBounded({ command: process.execPath, args: [ESLINT_BIN, "--max-warnings=0", "."], cwd: root, timeLimitMs: 300_000, outputLimitBytes: 4 << 20 });
-  const problems = run.stdout.split("\n").filter((line) => /^\s+\d+:\d+\s+(error|warning)/.test(line) || line.startsWith("/"));
-  return [{ name: "lint is clean (eslint with typescript-eslint strict and stylistic, prettier)", ok: run.exitCode === 0, detail: problems.slice(0, 8).join(" | ") }];
+  if (!existsSync(ESLINT_BIN) || !existsSync(PRETTIER_BIN)) return [{ name: "lint is clean", ok: false, detail: "eslint or prettier is not installed: run npm ci" }];
+  const limits = { cwd: root, timeLimitMs: 300_000, outputLimitBytes: 4 << 20 };
+  const eslint = await runBounded({ command: process.execPath, args: [ESLINT_BIN, "--max-warnings=0", "."], ...limits });
+  const problems = eslint.stdout.split("\n").filter((line) => /^\s+\d+:\d+\s+(error|warning)/.test(line) || line.startsWith("/"));
+  const prettier = await runBounded({ command: process.execPath, args: [PRETTIER_BIN, "--check", "."], ...limits });
+  const unformatted = prettier.stderr.split("\n").filter((line) => line.startsWith("[warn] ") && !line.includes("Code style issues"));
+  return [
+    { name: "lint is clean (eslint: typescript-eslint strict and stylistic)", ok: eslint.exitCode === 0, detail: problems.slice(0, 8).join(" | ") },
+    { name: "formatting is prettier's (npm run format fixes it)", ok: prettier.exitCode === 0, detail: unformatted.slice(0, 8).join(" | ") },
+  ];
 }
 
 async function harnessTests(): Promise<Check[]> {

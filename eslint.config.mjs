@@ -1,0 +1,29 @@
+// @ts-check
+/**
+ * Lint: typescript-eslint's strict and stylistic rule sets over every TypeScript file, with the
+ * rules that concern layout left to prettier (eslint-config-prettier turns them off here).
+ * `npm run lint` checks; verify runs it. See docs/dependencies.md for why these tools.
+ */
+import js from "@eslint/js";
+import prettier from "eslint-config-prettier";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", ".kata/", "harness/test/fixtures/syntax-error/"] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  ...tseslint.configs.stylistic,
+  prettier,
+  {
+    languageOptions: { globals: { process: "readonly", console: "readonly", require: "readonly", module: "writable", __dirname: "readonly", setTimeout: "readonly", clearTimeout: "readonly", setImmediate: "readonly", setInterval: "readonly", clearInterval: "readonly" } },
+    rules: {
+      // Unused arguments before a used one document a callback's shape; a leading _ marks the rest.
+      "@typescript-eslint/no-unused-vars": ["error", { args: "after-used", argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The resolver and the Node hook are CommonJS on purpose (jest requires its resolver before any transform).
+    files: ["**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);
