@@ -9,7 +9,7 @@ import { gradeCommand } from "./commands/grade";
 import { hintCommand } from "./commands/hint";
 import { listCommand } from "./commands/list";
 import { revealCommand } from "./commands/reveal";
-import { testCommand } from "./commands/test";
+import { testCommand, type TestCommandOptions } from "./commands/test";
 import { reportAndExit } from "./errors";
 import { verifyCommand } from "../verify/verify";
 import { indexCommand } from "./commands/index";
@@ -43,9 +43,11 @@ program
   .description("run an exercise's tests (what `npm test -- <slug>` does), against your code by default")
   .addOption(targetOption())
   .option("--hidden", "include the hidden grading tests", false)
-  .option("--seed <n>", "seed for the random data and simulations (KATA_SEED)")
+  .option("--seed <n>", "seed for the tests' random data (KATA_SEED)")
+  .option("--replay <seed>", "run simulated tests on this one seed only, as a failure's replay line says (KATA_REPLAY)")
+  .option("-t, --test-name <pattern>", "only the tests whose name matches (jest's -t)")
   .option("--watch", "rerun on every save", false)
-  .action((slug: string, options: { target: string; hidden: boolean; seed?: string; watch: boolean }) => {
+  .action((slug: string, options: TestCommandOptions) => {
     process.exitCode = testCommand(one(slug), options);
   });
 

@@ -8,7 +8,7 @@ import { DEFAULT_BENCH_TIME_LIMIT_MS, runBench } from "../bench/run-bench";
 import type { BenchReport } from "../bench/result";
 import { forEachConcurrently } from "../run/concurrency";
 import { DEFAULT_TEST_LIMITS, runExerciseTests, type TestRunResult } from "../run/run-tests";
-import { scoreCorrectness, scoreExercise, scoreWorkbook, visibleAllPass, type WorkbookScore } from "../score/score";
+import { scoreCorrectness, scoreExercise, scoreWorkbook, everyTestPasses, type WorkbookScore } from "../score/score";
 
 export interface GradeOptions {
   target: string;
@@ -46,7 +46,7 @@ export async function gradeExercises(exercises: Exercise[], options: GradeOption
   for (const exercise of exercises) {
     const run = runs.get(exercise) as TestRunResult;
     let bench: BenchReport | undefined;
-    if (options.bench && run.crash === undefined && visibleAllPass(scoreCorrectness(run.cases))) {
+    if (options.bench && run.crash === undefined && everyTestPasses(scoreCorrectness(run.cases))) {
       options.onProgress?.({ phase: "bench-start", exercise });
       bench = await runBench(exercise, { target: options.target, timeLimitMs: options.benchTimeLimitMs ?? DEFAULT_BENCH_TIME_LIMIT_MS });
       options.onProgress?.({ phase: "bench", exercise, report: bench });

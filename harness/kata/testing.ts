@@ -88,27 +88,7 @@ export async function closeServer(server: Server | undefined): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
-/** A promise and the functions that settle it, for tests that decide when async work finishes. */
-export interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(reason: unknown): void;
-}
-
-export function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-/** Lets every queued promise reaction run: call after settling a Deferred, before asserting. */
-export function flushPromises(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
+export { deferred, flushPromises, type Deferred } from "./async";
 
 type CodedErrorClass<C extends string> = abstract new (code: C, message: string) => CodedError<C>;
 

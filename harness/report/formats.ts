@@ -2,7 +2,7 @@
  * Machine-readable and shareable reports of a grading run: JSON (everything), Markdown (for a pull
  * request or a course page) and JUnit XML (for CI systems: one testcase per test and per budget).
  */
-import type { WorkbookScore } from "../score/score";
+import { CORRECTNESS_POINTS, PERFORMANCE_POINTS, type WorkbookScore } from "../score/score";
 
 export const REPORT_FORMATS = ["json", "md", "junit"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -29,7 +29,7 @@ function renderMarkdown(workbook: WorkbookScore, context: ReportContext): string
     `# Workbook scorecard`,
     ``,
     `Target \`${context.target}\`${context.hidden ? ", with hidden tests" : ""}; ${context.generatedAt}.`,
-    `Score = 70 x tests passed / total + 30 x mean of min(1, ratio / budget), performance counted once every visible test passes.`,
+    `Score = ${CORRECTNESS_POINTS} x tests passed / total + ${PERFORMANCE_POINTS} x mean of min(1, ratio / budget), performance counted once every test run passes.`,
     ``,
     `| exercise | tests | performance | score | state |`,
     `|---|---|---|---|---|`,

@@ -2,7 +2,7 @@
  * The scoring formula (docs/grading.md works an example through it):
  *   correctness  = passed tests / total tests (visible, plus hidden with --hidden)
  *   workload     = min(1, ratio / budget), ratio = learner relative to reference, same run
- *   performance  = mean of the workloads, counted only when every visible test passes
+ *   performance  = mean of the workloads, counted only when every test run passes (hidden too)
  *   exercise     = 70 x correctness + 30 x performance
  *   workbook     = mean of the exercises; each skill = mean of the exercises that train it
  */
@@ -76,9 +76,13 @@ export function scoreCorrectness(tests: TestCaseResult[]): CorrectnessScore {
   return { passed, total, visiblePassed, visibleTotal, hiddenPassed, hiddenTotal, fraction: total === 0 ? 0 : passed / total };
 }
 
-/** Every visible test passed: the gate for performance points. */
-export function visibleAllPass(correctness: CorrectnessScore): boolean {
-  return correctness.visibleTotal > 0 && correctness.visiblePassed === correctness.visibleTotal;
+/**
+ * Every test that ran passed, hidden ones included when they ran (an instructor's --hidden): the
+ * gate for performance points, so a fast answer that a hidden test shows wrong earns nothing for
+ * its speed.
+ */
+export function everyTestPasses(correctness: CorrectnessScore): boolean {
+  return correctness.visibleTotal > 0 && correctness.passed === correctness.total;
 }
 
 export function scoreWorkloads(exercise: Exercise, bench: BenchReport): WorkloadScore[] {
@@ -104,19 +108,21 @@ export function stateOf(run: TestRunResult, correctness: CorrectnessScore, perfo
     if (failures.length > 0 && failures.every((t) => t.notImplemented === true)) return "not started";
     return "started";
   }
-  if (!visibleAllPass(correctness)) return "started";
+  if (!everyTestPasses(correctness)) return "started";
   return correctness.passed === correctness.total && performance >= 1 ? "done" : "correct";
 }
 
 export function scoreExercise(exercise: Exercise, run: TestRunResult, bench: BenchReport | undefined): ExerciseScore {
   const correctness = scoreCorrectness(run.cases);
-  const gated = !visibleAllPass(correctness);
+  const gated = !everyTestPasses(correctness);
   const workloads = bench && !gated ? scoreWorkloads(exercise, bench) : [];
   const performance = workloads.length === 0 ? 0 : workloads.reduce((sum, w) => sum + w.score, 0) / workloads.length;
   const performanceNote = run.crash
     ? "not measured: the tests did not run"
     : gated
-      ? "counts once every visible test passes"
+      ? correctness.hiddenTotal > 0
+        ? "counts once every test passes, hidden ones included"
+        : "counts once every visible test passes"
       : bench === undefined
         ? "not measured (--no-bench)"
         : undefined;

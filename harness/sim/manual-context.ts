@@ -3,6 +3,7 @@
  * node sends and the timers it sets, hands out chosen random values, and fires timers on request.
  * Storage can be shared between two contexts to model a crash and restart.
  */
+import { EventQueue, type ScheduledEvent } from "./event-queue";
 import type { NodeContext, StableStorage, TimerHandle } from "./simulation";
 
 export interface PendingTimer {
@@ -21,6 +22,9 @@ export class ManualContext<M> implements NodeContext<M> {
   readonly storage: StableStorage;
   private clock = 0;
   private nextTimer = 0;
+  /** The same agenda the simulation keeps: the earliest timer first, ties in the order they were set. */
+  private readonly agenda = new EventQueue();
+  private readonly scheduled = new Map<number, ScheduledEvent>();
   private randomValues: number[];
 
   constructor(
@@ -52,20 +56,26 @@ export class ManualContext<M> implements NodeContext<M> {
   setTimer(delayMs: number, callback: () => void): TimerHandle {
     const handle = { id: this.nextTimer++ };
     this.timerDelays.push(delayMs);
-    this.timers.set(handle.id, {
-      handle,
-      delayMs,
-      setAt: this.clock,
-      fire: () => {
-        this.timers.delete(handle.id);
-        callback();
-      },
-    });
+    const fire = (): void => {
+      this.timers.delete(handle.id);
+      this.clearScheduled(handle.id);
+      callback();
+    };
+    this.timers.set(handle.id, { handle, delayMs, setAt: this.clock, fire });
+    this.scheduled.set(handle.id, this.agenda.push(this.clock + delayMs, fire));
     return handle;
   }
 
   clearTimer(handle: TimerHandle | undefined): void {
-    if (handle) this.timers.delete(handle.id);
+    if (!handle) return;
+    this.timers.delete(handle.id);
+    this.clearScheduled(handle.id);
+  }
+
+  private clearScheduled(id: number): void {
+    const event = this.scheduled.get(id);
+    if (event) event.cancelled = true;
+    this.scheduled.delete(id);
   }
 
   /** The next of the chosen values, the last one repeating. */
@@ -79,9 +89,9 @@ export class ManualContext<M> implements NodeContext<M> {
 
   /** Fires the pending timer that would go off first. */
   fireNextTimer(): void {
-    const next = [...this.timers.values()].sort((a, b) => a.setAt + a.delayMs - (b.setAt + b.delayMs))[0];
+    const next = this.agenda.pop();
     if (!next) throw new Error(`${this.id} has no pending timer to fire`);
-    next.fire();
+    next.run();
   }
 
   /** Messages sent since the last call, and forgets them. */

@@ -61,6 +61,26 @@ export interface MessageStats {
 
 export class SimulationError extends Error {
   override readonly name = "SimulationError";
+  /** The simulation whose run broke, when it is known (an invariant's violation). */
+  simulation?: Simulation<unknown, SimNode<unknown>>;
+}
+
+type AnySimulation = Simulation<unknown, SimNode<unknown>>;
+
+/** Lists open while a body runs under `collectSimulations`: each new simulation joins the innermost. */
+const collectors: AnySimulation[][] = [];
+
+/**
+ * Runs `body` and hands every simulation it created to `into`, so a failure can show their
+ * timelines (forEachSeed does this). Nothing is kept once the body returns.
+ */
+export function collectSimulations<T>(into: AnySimulation[], body: () => T): T {
+  collectors.push(into);
+  try {
+    return body();
+  } finally {
+    collectors.pop();
+  }
 }
 
 interface NodeSlot<N> {
@@ -72,17 +92,6 @@ interface NodeSlot<N> {
 }
 
 export class Simulation<M, N extends SimNode<M>> {
-  /** The most recently created simulation, so a failing test can print its timeline. */
-  private static latest: Simulation<unknown, SimNode<unknown>> | undefined;
-
-  static mostRecent(): Simulation<unknown, SimNode<unknown>> | undefined {
-    return Simulation.latest;
-  }
-
-  static forgetMostRecent(): void {
-    Simulation.latest = undefined;
-  }
-
   readonly seed: number;
   readonly timeline = new Timeline();
   readonly history: History;
@@ -109,7 +118,7 @@ export class Simulation<M, N extends SimNode<M>> {
     for (const id of options.nodeIds) {
       this.slots.set(id, { incarnation: 0, storage: new Map(), random: this.random.fork(id) });
     }
-    Simulation.latest = this as unknown as Simulation<unknown, SimNode<unknown>>;
+    collectors.at(-1)?.push(this as unknown as AnySimulation);
     for (const id of options.nodeIds) this.boot(id);
   }
 
@@ -257,34 +266,36 @@ export class Simulation<M, N extends SimNode<M>> {
     this.stats.sent += 1;
     const type = typeof message === "object" && message !== null && "type" in message ? String((message as { type: unknown }).type) : "message";
     this.stats.sentByType[type] = (this.stats.sentByType[type] ?? 0) + 1;
-    const text = this.describe(message);
-    this.note("send", from, `-> ${to} ${text}`);
+    // Sent means copied: the sender may reuse its object, and nothing it does later reaches the wire.
+    const sent = structuredClone(message);
+    const text = lazyText(() => this.describe(sent));
+    this.note("send", from, () => `-> ${to} ${text()}`);
     if (!this.links.canDeliver(from, to) || this.random.chance(this.faults.dropRate)) {
       this.stats.dropped += 1;
-      this.note("drop", from, `-> ${to} lost ${text}`);
+      this.note("drop", from, () => `-> ${to} lost ${text()}`);
       return;
     }
     const copies = this.random.chance(this.faults.duplicateRate) ? 2 : 1;
     if (copies === 2) {
       this.stats.duplicated += 1;
-      this.note("duplicate", from, `-> ${to} doubled ${text}`);
+      this.note("duplicate", from, () => `-> ${to} doubled ${text()}`);
     }
     for (let i = 0; i < copies; i++) {
       const delay = this.random.between(this.faults.minDelayMs, this.faults.maxDelayMs);
-      this.queue.push(this.clock + delay, () => this.deliver(from, to, message, text));
+      this.queue.push(this.clock + delay, () => this.deliver(from, to, sent, text));
     }
   }
 
-  private deliver(from: string, to: string, message: M, text: string): void {
+  private deliver(from: string, to: string, message: M, text: () => string): void {
     const node = this.slot(to).node;
     // A partition made while the message was in flight cuts it too, as a cable pulled mid-transfer.
     if (!node || !this.links.canDeliver(from, to)) {
       this.stats.dropped += 1;
-      this.note("drop", to, `<- ${from} lost (${node ? "link cut" : "node down"}) ${text}`);
+      this.note("drop", to, () => `<- ${from} lost (${node ? "link cut" : "node down"}) ${text()}`);
       return;
     }
     this.stats.delivered += 1;
-    this.note("deliver", to, `<- ${from} ${text}`);
+    this.note("deliver", to, () => `<- ${from} ${text()}`);
     this.guarded(() => node.onMessage(from, structuredClone(message)));
   }
 
@@ -293,33 +304,71 @@ export class Simulation<M, N extends SimNode<M>> {
       const broken = invariant.check();
       if (broken !== undefined) {
         this.note("violation", undefined, `${invariant.name}: ${broken}`);
-        throw new SimulationError(`${invariant.name} broke at ${this.clock.toFixed(1)} ms: ${broken}`);
+        const error = new SimulationError(`${invariant.name} broke at ${this.clock.toFixed(1)} ms: ${broken}`);
+        error.simulation = this as unknown as AnySimulation;
+        throw error;
       }
     }
   }
 
-  private note(kind: TimelineKind, node: string | undefined, text: string): void {
+  private note(kind: TimelineKind, node: string | undefined, text: string | (() => string)): void {
     this.timeline.add({ at: this.clock, kind, ...(node !== undefined ? { node } : {}), text });
   }
 
-  /**
-   * Runs node code with Math.random and Date.now made to throw: either would make the run depend
-   * on something the seed does not fix, and the failure could not be replayed.
-   */
+  /** Runs node code with every source of time and chance other than the context's made to throw. */
   private guarded<T>(run: () => T): T {
-    const random = Math.random;
-    const now = Date.now;
-    Math.random = () => {
-      throw new SimulationError("node code called Math.random(): use ctx.random(), the node's seeded stream, so runs can be replayed");
-    };
-    Date.now = () => {
-      throw new SimulationError("node code called Date.now(): use ctx.now(), the virtual clock");
-    };
-    try {
-      return run();
-    } finally {
-      Math.random = random;
-      Date.now = now;
-    }
+    return withoutAmbientTimeOrChance(run);
+  }
+}
+
+/** A value computed once, on first use. */
+function lazyText(make: () => string): () => string {
+  let text: string | undefined;
+  return () => (text ??= make());
+}
+
+const forbidden = (what: string, instead: string) => (): never => {
+  throw new SimulationError(`node code called ${what}: use ${instead}, so the run depends on its seed alone and can be replayed`);
+};
+
+/** Date that still converts a given time (`new Date(ctx.now())`) but cannot read the wall clock. */
+class VirtualOnlyDate extends Date {
+  constructor(...args: ConstructorParameters<DateConstructor> | []) {
+    if (args.length === 0) forbidden("new Date()", "new Date(ctx.now()), the virtual clock")();
+    super(...(args as ConstructorParameters<DateConstructor>));
+  }
+
+  static override now = forbidden("Date.now()", "ctx.now(), the virtual clock");
+}
+
+/**
+ * Runs `run` with Math.random, Date.now, new Date(), performance.now and the global timers made to
+ * throw: each would make a run depend on something the seed does not fix, and a failure could not
+ * be replayed. Everything is put back afterwards, whatever happens.
+ */
+function withoutAmbientTimeOrChance<T>(run: () => T): T {
+  const saved = {
+    random: Math.random,
+    Date: globalThis.Date,
+    performanceNow: performance.now,
+    setTimeout: globalThis.setTimeout,
+    setInterval: globalThis.setInterval,
+    setImmediate: globalThis.setImmediate,
+  };
+  Math.random = forbidden("Math.random()", "ctx.random(), the node's seeded stream");
+  globalThis.Date = VirtualOnlyDate as unknown as DateConstructor;
+  performance.now = forbidden("performance.now()", "ctx.now(), the virtual clock");
+  globalThis.setTimeout = forbidden("setTimeout()", "ctx.setTimer(), which fires in virtual time") as unknown as typeof setTimeout;
+  globalThis.setInterval = forbidden("setInterval()", "ctx.setTimer() again from its own callback") as unknown as typeof setInterval;
+  globalThis.setImmediate = forbidden("setImmediate()", "ctx.setTimer(0, ...)") as unknown as typeof setImmediate;
+  try {
+    return run();
+  } finally {
+    Math.random = saved.random;
+    globalThis.Date = saved.Date;
+    performance.now = saved.performanceNow;
+    globalThis.setTimeout = saved.setTimeout;
+    globalThis.setInterval = saved.setInterval;
+    globalThis.setImmediate = saved.setImmediate;
   }
 }

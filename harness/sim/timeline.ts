@@ -22,26 +22,46 @@ export interface TimelineEntry {
   text: string;
 }
 
+/** An entry as recorded: its text may wait until someone reads it (a message's JSON, say). */
+interface RecordedEntry {
+  at: number;
+  kind: TimelineKind;
+  node?: string;
+  text: string | (() => string);
+}
+
+/**
+ * The last `capacity` entries, in a ring: adding is O(1) however long the run, and text that costs
+ * something to build (a message rendered as JSON) is built only if the timeline is read.
+ */
 export class Timeline {
-  private readonly entries: TimelineEntry[] = [];
+  private readonly ring: RecordedEntry[] = [];
+  private next = 0;
 
   constructor(private readonly capacity = 20_000) {}
 
-  add(entry: TimelineEntry): void {
-    if (this.entries.length >= this.capacity) this.entries.shift();
-    this.entries.push(entry);
+  add(entry: RecordedEntry): void {
+    if (this.ring.length < this.capacity) this.ring.push(entry);
+    else this.ring[this.next] = entry;
+    this.next = (this.next + 1) % this.capacity;
   }
 
-  all(): readonly TimelineEntry[] {
-    return this.entries;
+  get size(): number {
+    return this.ring.length;
+  }
+
+  /** Every kept entry, oldest first. */
+  all(): TimelineEntry[] {
+    const ordered = this.ring.length < this.capacity ? this.ring : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
+    return ordered.map((e) => ({ ...e, text: typeof e.text === "function" ? e.text() : e.text }));
   }
 
   /** The last `count` entries as aligned text lines; timer firings are left out unless asked. */
   render(count = 40, options: { timers?: boolean } = {}): string {
-    const shown = this.entries.filter((e) => options.timers === true || e.kind !== "timer").slice(-count);
-    return shown
-      .map((e) => `${e.at.toFixed(1).padStart(9)} ms  ${(e.node ?? "").padEnd(6)} ${e.kind.padEnd(9)} ${e.text}`)
-      .join("\n");
+    const shown = this.all()
+      .filter((e) => options.timers === true || e.kind !== "timer")
+      .slice(-count);
+    return shown.map((e) => `${e.at.toFixed(1).padStart(9)} ms  ${(e.node ?? "").padEnd(6)} ${e.kind.padEnd(9)} ${e.text}`).join("\n");
   }
 }
 

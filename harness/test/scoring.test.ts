@@ -7,12 +7,13 @@ import { scoreExercise, scoreWorkbook } from "../score/score";
 
 const ring = loadCatalog().find((e) => e.meta.slug === "consistent-hashing") as Exercise;
 
-function run(passed: number, failed: number, message = "expected 3, received 4", hidden = 0): TestRunResult {
+function run(passed: number, failed: number, message = "expected 3, received 4", hidden = 0, hiddenFailed = 0): TestRunResult {
   const notImplemented = message.includes(NOT_IMPLEMENTED_MARKER);
   const cases: TestCaseResult[] = [
     ...Array.from({ length: passed }, (_, i): TestCaseResult => ({ file: "visible", name: `pass ${i}`, status: "passed" })),
     ...Array.from({ length: failed }, (_, i): TestCaseResult => ({ file: "visible", name: `fail ${i}`, status: "failed", message, notImplemented })),
     ...Array.from({ length: hidden }, (_, i): TestCaseResult => ({ file: "hidden", name: `hidden ${i}`, status: "passed" })),
+    ...Array.from({ length: hiddenFailed }, (_, i): TestCaseResult => ({ file: "hidden", name: `hidden fail ${i}`, status: "failed", message })),
   ];
   return { cases, elapsedMs: 1 };
 }
@@ -28,6 +29,14 @@ test("Ada: 18 of 21 tests pass, so performance does not count yet: 70 x 18/21 = 
   expect(score.performance).toBe(0);
   expect(score.workloads).toEqual([]);
   expect(score.performanceNote).toMatch(/once every visible test passes/);
+  expect(score.state).toBe("started");
+});
+
+test("Cy, graded with --hidden: 21 visible pass, 1 of 10 hidden fails, so speed earns nothing: 70 x 30/31 = 67.7", () => {
+  const score = scoreExercise(ring, run(21, 0, "a hidden rule", 9, 1), bench(1, 1));
+  expect(score.score).toBe(67.7);
+  expect(score.performance).toBe(0);
+  expect(score.performanceNote).toMatch(/once every test passes, hidden ones included/);
   expect(score.state).toBe("started");
 });
 

@@ -2,7 +2,8 @@
 import { EventQueue } from "../sim/event-queue";
 import { NetworkConfigError } from "../sim/network";
 import { Prng } from "../sim/prng";
-import { forEachSeed } from "../sim/seeds";
+import { forEachSeed, replayCommand, seedsToRun } from "../sim/seeds";
+import { Timeline } from "../sim/timeline";
 import { Simulation, SimulationError, type NodeContext, type SimNode } from "../sim/simulation";
 
 interface Ping {
@@ -47,17 +48,61 @@ describe("determinism", () => {
     expect(run(7)).not.toBe(run(8));
   });
 
-  test("node code may not read Math.random or Date.now", () => {
+  test.each([
+    ["Math.random()", () => Math.random(), /use ctx\.random\(\)/],
+    ["Date.now()", () => Date.now(), /use ctx\.now\(\)/],
+    ["new Date()", () => new Date(), /use new Date\(ctx\.now\(\)\)/],
+    ["performance.now()", () => performance.now(), /use ctx\.now\(\)/],
+    ["setTimeout()", () => setTimeout(() => undefined, 1), /use ctx\.setTimer\(\)/],
+    ["setInterval()", () => setInterval(() => undefined, 1), /use ctx\.setTimer\(\) again/],
+  ])("node code may not call %s, and gets it back outside node code", (_what, call: () => unknown, lesson) => {
     const sim = new Simulation<Ping, SimNode<Ping>>({
       seed: 1,
       nodeIds: ["a"],
       createNode: (ctx) => {
-        ctx.setTimer(5, () => Math.random());
+        ctx.setTimer(5, () => void call());
         return { onMessage: () => undefined };
       },
     });
-    expect(() => sim.runFor(10)).toThrow(/use ctx\.random\(\)/);
-    expect(typeof Math.random()).toBe("number"); // restored outside node code
+    expect(() => sim.runFor(10)).toThrow(lesson);
+    expect(typeof Math.random()).toBe("number");
+    expect(new Date(0).getTime()).toBe(0);
+    expect(typeof performance.now()).toBe("number");
+    clearTimeout(setTimeout(() => undefined, 1));
+  });
+
+  test("a given time still converts: new Date(ctx.now()) is allowed", () => {
+    let iso = "";
+    const sim = new Simulation<Ping, SimNode<Ping>>({
+      seed: 1,
+      nodeIds: ["a"],
+      createNode: (ctx) => {
+        ctx.setTimer(5, () => void (iso = new Date(ctx.now()).toISOString()));
+        return { onMessage: () => undefined };
+      },
+    });
+    sim.runFor(10);
+    expect(iso).toBe("1970-01-01T00:00:00.005Z");
+  });
+
+  test("a message is copied when sent: the sender's later changes never reach the wire", () => {
+    const got: number[] = [];
+    const sim = new Simulation<Ping, SimNode<Ping>>({
+      seed: 1,
+      nodeIds: ["a", "b"],
+      createNode: (ctx) => {
+        if (ctx.id === "a") {
+          const message: Ping = { type: "ping", n: 1 };
+          ctx.setTimer(1, () => {
+            ctx.send("b", message);
+            message.n = 99;
+          });
+        }
+        return { onMessage: (_from, m) => void got.push(m.n) };
+      },
+    });
+    sim.runFor(100);
+    expect(got).toEqual([1]);
   });
 
   test("Prng streams are repeatable and forks are independent of each other", () => {
@@ -163,7 +208,7 @@ describe("crashes", () => {
 });
 
 describe("forEachSeed", () => {
-  test("a failure names the seed, the replay command and the run's last events", () => {
+  test("a failure names the seed, the replay command for this very test, and the run's last events", () => {
     let message = "";
     try {
       forEachSeed(5, (seed) => {
@@ -175,18 +220,82 @@ describe("forEachSeed", () => {
       message = (error as Error).message;
     }
     expect(message).toMatch(/^with seed 3: the third run fails/);
-    expect(message).toMatch(/Replay exactly this run: KATA_SEED=3 npm test -- test/);
+    expect(message).toMatch(/Replay exactly this run: KATA_REPLAY=3 npx kata test test -t "forEachSeed a failure names the seed/);
     expect(message).toMatch(/ms {2}[abc] +(send|deliver)/);
   });
 
-  test("KATA_SEED runs only that seed", () => {
+  test("KATA_REPLAY runs only that seed; KATA_SEED (the data seed) does not narrow the seeds", () => {
     const seen: number[] = [];
-    process.env.KATA_SEED = "11";
+    process.env.KATA_REPLAY = "11";
     try {
       forEachSeed(50, (seed) => void seen.push(seed));
     } finally {
-      delete process.env.KATA_SEED;
+      delete process.env.KATA_REPLAY;
     }
     expect(seen).toEqual([11]);
+    process.env.KATA_SEED = "11";
+    try {
+      expect(seedsToRun(3)).toEqual([1, 2, 3]);
+    } finally {
+      delete process.env.KATA_SEED;
+    }
+  });
+
+  test("the replay command keeps the target and the hidden suite that failed", () => {
+    process.env.KATA_TARGET = "naive";
+    try {
+      expect(replayCommand(4)).toMatch(/^KATA_REPLAY=4 npx kata test test --target naive -t "/);
+    } finally {
+      delete process.env.KATA_TARGET;
+    }
+  });
+
+  test("with two simulations, a failure shows the one whose invariant broke", () => {
+    let message = "";
+    try {
+      forEachSeed(1, (seed) => {
+        chatter(seed).runFor(50);
+        const second = chatter(seed + 100);
+        second.addInvariant("no pong", () => (second.stats.sentByType.pong ? "a pong was sent" : undefined));
+        second.runFor(1_000);
+      });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/no pong broke at/);
+    expect(message).not.toMatch(/simulation 1 of 2/);
+    expect(message).toMatch(/violation +no pong/);
+  });
+
+  test("with two simulations and a failing assertion, a failure shows both, labelled", () => {
+    let message = "";
+    try {
+      forEachSeed(1, (seed) => {
+        chatter(seed).runFor(50);
+        chatter(seed + 1).runFor(50);
+        throw new Error("an assertion after both runs");
+      });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/simulation 1 of 2/);
+    expect(message).toMatch(/simulation 2 of 2/);
+  });
+});
+
+describe("Timeline", () => {
+  test("keeps the last entries in order, in constant time per entry, past its capacity", () => {
+    const timeline = new Timeline(3);
+    for (let i = 0; i < 5; i++) timeline.add({ at: i, kind: "note", text: `n${i}` });
+    expect(timeline.all().map((e) => e.text)).toEqual(["n2", "n3", "n4"]);
+    expect(timeline.size).toBe(3);
+  });
+
+  test("builds an entry's text only when the timeline is read", () => {
+    const timeline = new Timeline();
+    let built = 0;
+    timeline.add({ at: 0, kind: "send", text: () => `built ${++built}` });
+    expect(built).toBe(0);
+    expect(timeline.render()).toMatch(/built 1/);
   });
 });

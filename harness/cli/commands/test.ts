@@ -1,6 +1,5 @@
 /** `kata test <slug>`: jest on one exercise, output streamed as jest prints it. */
 import { spawnSync } from "node:child_process";
-import path from "node:path";
 import targets from "../../resolve/targets.cjs";
 import type { Exercise } from "../../catalog/catalog";
 import { JEST_BIN } from "../../run/tools";
@@ -9,13 +8,21 @@ export interface TestCommandOptions {
   target: string;
   hidden: boolean;
   seed?: string;
+  replay?: string;
+  testName?: string;
   watch: boolean;
 }
 
 export function testCommand(exercise: Exercise, options: TestCommandOptions): number {
   targets.parseTarget(options.target); // a bad target fails here, in one line, not inside jest
   const files = options.hidden ? [exercise.visibleTest, exercise.hiddenTest] : [exercise.visibleTest];
-  const args = [JEST_BIN, ...(options.watch ? ["--watch"] : []), "--runTestsByPath", ...files];
+  const args = [
+    JEST_BIN,
+    ...(options.watch ? ["--watch"] : []),
+    ...(options.testName !== undefined ? ["-t", options.testName] : []),
+    "--runTestsByPath",
+    ...files,
+  ];
   const result = spawnSync(process.execPath, args, {
     cwd: targets.REPO_ROOT,
     stdio: "inherit",
@@ -24,6 +31,7 @@ export function testCommand(exercise: Exercise, options: TestCommandOptions): nu
       KATA_TARGET: options.target,
       KATA_SUITE: options.hidden ? "graded" : "visible",
       ...(options.seed !== undefined ? { KATA_SEED: options.seed } : {}),
+      ...(options.replay !== undefined ? { KATA_REPLAY: options.replay } : {}),
     },
   });
   return result.status ?? 1;
