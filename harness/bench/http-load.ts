@@ -2,7 +2,7 @@
  * HTTP workloads: each implementation's server runs in a process of its own (serve.ts), and
  * autocannon, in this process, loads them in alternating rounds after a warm-up round each. The
  * server and the load generator get a core each on a two-core machine; alternating rounds spread
- * the machine's slow moments over both sides. PEERS.md measured round-to-round noise of 0.75-1.24
+ * the machine's slow moments over both sides. docs/peers.md records round-to-round noise of 0.75-1.24
  * for identical servers, so the ratio is a median of rounds and budgets leave room for it.
  */
 import { spawn, type ChildProcess } from "node:child_process";

@@ -13,6 +13,7 @@ import { testCommand, type TestCommandOptions } from "./commands/test";
 import { reportAndExit } from "./errors";
 import { verifyCommand } from "../verify/verify";
 import { indexCommand } from "./commands/index";
+import { newCommand } from "./commands/new";
 
 function one(slug: string): Exercise {
   return selectExercises(loadCatalog(), [slug])[0] as Exercise;
@@ -25,7 +26,7 @@ function positiveSeconds(value: string): number {
 }
 
 const targetOption = (): Option =>
-  new Option("-t, --target <target>", "whose code: exercises (yours), solutions, naive, or a folder laid out like exercises/").default(
+  new Option("-t, --target <target>", "whose code: exercises (yours), solutions, naive, wrong:<variant>, or a folder laid out like exercises/").default(
     process.env.KATA_TARGET ?? "exercises",
   );
 
@@ -45,7 +46,7 @@ program
   .option("--hidden", "include the hidden grading tests", false)
   .option("--seed <n>", "seed for the tests' random data (KATA_SEED)")
   .option("--replay <seed>", "run simulated tests on this one seed only, as a failure's replay line says (KATA_REPLAY)")
-  .option("-t, --test-name <pattern>", "only the tests whose name matches (jest's -t)")
+  .option("--only <pattern>", "only the tests whose name matches (jest's -t)")
   .option("--watch", "rerun on every save", false)
   .action((slug: string, options: TestCommandOptions) => {
     process.exitCode = testCommand(one(slug), options);
@@ -98,6 +99,12 @@ program
   .action(async (names: string[], options: { skipBench: boolean }) => {
     process.exitCode = await verifyCommand({ ...options, names });
   });
+
+program
+  .command("new <id>")
+  .description("scaffold a planned exercise, <track>/<slug>, with its whole anatomy; verify then lists what is left to write")
+  .addOption(new Option("-k, --kind <kind>", "pure, http, sim, ws or sql (default: the course outline's)"))
+  .action((id: string, options: { kind?: string }) => newCommand(id, options.kind));
 
 program
   .command("index")

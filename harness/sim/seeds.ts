@@ -42,7 +42,7 @@ export function replayCommand(seed: number): string {
   parts.push("npx kata test", slug);
   if (hidden) parts.push("--hidden");
   if (target && target !== "exercises") parts.push("--target", targets.describeTarget(targets.parseTarget(target)));
-  if (state.currentTestName) parts.push("-t", quote(state.currentTestName));
+  if (state.currentTestName) parts.push("--only", quote(state.currentTestName));
   return parts.join(" ");
 }
 

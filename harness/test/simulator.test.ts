@@ -220,7 +220,7 @@ describe("forEachSeed", () => {
       message = (error as Error).message;
     }
     expect(message).toMatch(/^with seed 3: the third run fails/);
-    expect(message).toMatch(/Replay exactly this run: KATA_REPLAY=3 npx kata test test -t "forEachSeed a failure names the seed/);
+    expect(message).toMatch(/Replay exactly this run: KATA_REPLAY=3 npx kata test test --only "forEachSeed a failure names the seed/);
     expect(message).toMatch(/ms {2}[abc] +(send|deliver)/);
   });
 
@@ -244,7 +244,7 @@ describe("forEachSeed", () => {
   test("the replay command keeps the target and the hidden suite that failed", () => {
     process.env.KATA_TARGET = "naive";
     try {
-      expect(replayCommand(4)).toMatch(/^KATA_REPLAY=4 npx kata test test --target naive -t "/);
+      expect(replayCommand(4)).toMatch(/^KATA_REPLAY=4 npx kata test test --target naive --only "/);
     } finally {
       delete process.env.KATA_TARGET;
     }

@@ -3,15 +3,17 @@
  * has every section and a current budget table, bench.ts declares exactly the budgeted workloads
  * with kinds that fit the exercise's kind, and no solution file reaches into exercises/ by path.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Exercise } from "../catalog/catalog";
+import { MIN_WRONG_DESIGNS, readWrongDesigns, type WrongDesign } from "../catalog/wrong-designs";
 import { exerciseReadmeAsGenerated, staleFiles } from "../catalog/generated-text";
 import type { ExerciseKind } from "../catalog/exercise-meta";
 import { loadBench } from "../bench/load-implementation";
 import type { Workload } from "../bench/define";
 import targets from "../resolve/targets.cjs";
 import { checkReadme } from "./readme-sections";
+import { PLACEHOLDER } from "../scaffold/templates";
 
 export interface Check {
   name: string;
@@ -23,7 +25,17 @@ const rel = (file: string): string => path.relative(targets.REPO_ROOT, file);
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function staticChecks(exercise: Exercise): Check[] {
-  return [anatomy(exercise), ...readme(exercise), benchAgreement(exercise), solutionImports(exercise)];
+  return [anatomy(exercise), placeholders(exercise), ...readme(exercise), benchAgreement(exercise), solutionImports(exercise)];
+}
+
+/** Every file `kata new` wrote starts with placeholders; each one left is a piece still to write. */
+function placeholders(exercise: Exercise): Check {
+  const files = [...filesDeep(exercise.exerciseDir), ...filesDeep(exercise.solutionDir)].filter((file) => readFileSync(file, "utf8").includes(PLACEHOLDER));
+  return {
+    name: `${exercise.id}: no scaffold placeholder is left`,
+    ok: files.length === 0,
+    detail: files.length ? `${PLACEHOLDER} left in ${files.map(rel).join(", ")}` : "",
+  };
 }
 
 function anatomy(exercise: Exercise): Check {
@@ -55,7 +67,8 @@ const WORKLOAD_KINDS: Record<ExerciseKind, ReadonlyArray<Workload<unknown>["kind
   pure: ["throughput", "scaling"],
   http: ["http", "throughput", "scaling"],
   sim: ["sim"],
-  ws: [],
+  // Until a ws harness brings a WebSocket workload, a ws scaffold measures in process.
+  ws: ["throughput", "scaling"],
   sql: ["throughput", "scaling"],
 };
 
@@ -104,13 +117,29 @@ function solutionImports(exercise: Exercise): Check {
   return { name: `${exercise.id}: solutions import by layer, never by a path into exercises/`, ok: problems.length === 0, detail: problems.join("; ") };
 }
 
+/** The exercise's wrong designs, and the check that there are enough of them and the manifest is sound. */
+export function wrongDesignCheck(exercise: Exercise): { check: Check; designs: WrongDesign[] } {
+  const name = `${exercise.id}: has at least ${MIN_WRONG_DESIGNS} wrong-design fixtures`;
+  try {
+    const designs = readWrongDesigns(exercise);
+    const listed = designs.map((d) => `${d.variant} (${d.class})`).join(", ");
+    return { check: { name, ok: designs.length >= MIN_WRONG_DESIGNS, detail: `${designs.length} in solutions/${exercise.id}/wrong/variants.json${listed ? `: ${listed}` : ""}` }, designs };
+  } catch (error) {
+    return { check: { name, ok: false, detail: describeError(error) }, designs: [] };
+  }
+}
+
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith(".ts"));
 }
 
-function tsFilesDeep(dir: string): string[] {
+function filesDeep(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => path.join(dir, f));
+    .map((f) => path.join(dir, f))
+    .filter((file) => statSync(file).isFile());
+}
+
+function tsFilesDeep(dir: string): string[] {
+  return filesDeep(dir).filter((f) => f.endsWith(".ts"));
 }

@@ -17,11 +17,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pc from "picocolors";
 import { readCatalog, selectExercises, type Exercise } from "../catalog/catalog";
-import { readWrongDesigns, MIN_WRONG_DESIGNS, type WrongDesign } from "../catalog/wrong-designs";
+import type { WrongDesign } from "../catalog/wrong-designs";
 import { runBench } from "../bench/run-bench";
 import { forEachConcurrently } from "../run/concurrency";
 import { exerciseResult, runTestFiles, type FilesRun, type TestRunResult } from "../run/run-tests";
-import { staticChecks, type Check } from "./exercise-checks";
+import { staticChecks, wrongDesignCheck, type Check } from "./exercise-checks";
 import { projectChecks } from "./project-checks";
 
 /** The reference, measured against itself, must clear each budget by this factor: room for noise. */
@@ -93,18 +93,9 @@ export async function verifyCommand(options: VerifyOptions): Promise<number> {
 }
 
 function wrongDesignsOf(exercise: Exercise, recorder: Recorder): WrongDesign[] {
-  try {
-    const designs = readWrongDesigns(exercise);
-    recorder.record({
-      name: `${exercise.id}: has at least ${MIN_WRONG_DESIGNS} wrong-design fixtures`,
-      ok: designs.length >= MIN_WRONG_DESIGNS,
-      detail: `${designs.length} in solutions/${exercise.id}/wrong/variants.json${designs.length ? `: ${designs.map((d) => `${d.variant} (${d.class})`).join(", ")}` : ""}`,
-    });
-    return designs;
-  } catch (error) {
-    recorder.record({ name: `${exercise.id}: wrong/variants.json is valid`, ok: false, detail: error instanceof Error ? error.message : String(error) });
-    return [];
-  }
+  const { check, designs } = wrongDesignCheck(exercise);
+  recorder.record(check);
+  return designs;
 }
 
 /**

@@ -9,7 +9,7 @@ export interface TestCommandOptions {
   hidden: boolean;
   seed?: string;
   replay?: string;
-  testName?: string;
+  only?: string;
   watch: boolean;
 }
 
@@ -19,7 +19,7 @@ export function testCommand(exercise: Exercise, options: TestCommandOptions): nu
   const args = [
     JEST_BIN,
     ...(options.watch ? ["--watch"] : []),
-    ...(options.testName !== undefined ? ["-t", options.testName] : []),
+    ...(options.only !== undefined ? ["-t", options.only] : []),
     "--runTestsByPath",
     ...files,
   ];
