@@ -22,7 +22,7 @@ async function burst(api: Api, seed: number): Promise<number> {
       return `value of ${key}`;
     },
   });
-  const requests: Array<Promise<string | undefined>> = [];
+  const requests: Promise<string | undefined>[] = [];
   for (let reader = 0; reader < 10; reader++) for (const key of latency.keys()) requests.push(cache.get(key));
   const all = Promise.all(requests);
   await timers.runUntilIdle();

@@ -4,7 +4,7 @@ import { CacheAside, type CacheAsideOptions } from "./src/cache-aside";
 
 /** A loader the test controls: each call waits on a Deferred the test settles. */
 function controlledLoader<V>() {
-  const calls: Array<{ key: string; result: Deferred<V | undefined> }> = [];
+  const calls: { key: string; result: Deferred<V | undefined> }[] = [];
   const load = (key: string): Promise<V | undefined> => {
     const result = deferred<V | undefined>();
     calls.push({ key, result });
@@ -44,7 +44,10 @@ describe("read-through", () => {
     clock.now = 1_000;
     const again = cache.get("k");
     await flushPromises();
-    ensure(calls.length === 2, "at ttlMs after the load the value is stale: the get must load again");
+    ensure(
+      calls.length === 2,
+      "a value loaded at 0 with ttlMs 1000 was served again at exactly 1000, its expiry instant: an entry is fresh only while now < loadedAt + ttlMs, so at that instant the get must load again",
+    );
     await flushPromises();
     calls[1]?.result.resolve("v2");
     expect(await again).toBe("v2");
@@ -67,7 +70,10 @@ describe("single flight", () => {
     const { cache, calls } = setup();
     const readers = Array.from({ length: 50 }, () => cache.get("hot"));
     await flushPromises();
-    ensure(calls.length === 1, `50 concurrent gets of one missing key called the loader ${calls.length} times; a stampede must cost one load`);
+    ensure(
+      calls.length === 1,
+      `50 concurrent gets of one missing key called the loader ${calls.length} times; a stampede must cost one load`,
+    );
     await flushPromises();
     calls[0]?.result.resolve("value");
     expect(await Promise.all(readers)).toEqual(Array.from({ length: 50 }, () => "value"));
@@ -83,7 +89,10 @@ describe("single flight", () => {
     expect(outcomes.every((o) => o.status === "rejected" && o.reason === failure)).toBe(true);
     const retry = cache.get("k");
     await flushPromises();
-    ensure(calls.length === 2, "after a failed load the next get must try again: errors are not cached unless errorTtlMs says so");
+    ensure(
+      calls.length === 2,
+      "after a failed load the next get must call the loader again, but it did not. Either the error was cached although errorTtlMs is 0, or the failed flight was left registered, so later readers join its old rejection: unregister a flight when it fails as well as when it succeeds",
+    );
     await flushPromises();
     calls[1]?.result.resolve("recovered");
     expect(await retry).toBe("recovered");
@@ -115,7 +124,10 @@ describe("negative and error caching, by policy", () => {
     clock.now = 500;
     void cache.get("ghost");
     await flushPromises();
-    expect(calls).toHaveLength(2);
+    ensure(
+      calls.length === 2,
+      '"not found" cached at 0 with negativeTtlMs 500 was served again at exactly 500, its expiry instant: it is fresh only while now < cachedAt + negativeTtlMs, so at that instant the get must load again',
+    );
   });
 
   test("with errorTtlMs, an error is rethrown from the cache for that long", async () => {
@@ -124,10 +136,17 @@ describe("negative and error caching, by policy", () => {
     await flushPromises();
     calls[0]?.result.reject(new Error("down"));
     await expect(first).rejects.toThrow("down");
-    clock.now = 100;
+    clock.now = 199;
     await expect(cache.get("k")).rejects.toThrow("down");
     await flushPromises();
     expect(calls).toHaveLength(1);
+    clock.now = 200;
+    void cache.get("k").catch(() => undefined);
+    await flushPromises();
+    ensure(
+      calls.length === 2,
+      "an error cached at 0 with errorTtlMs 200 was rethrown again at exactly 200, its expiry instant: it is fresh only while now < cachedAt + errorTtlMs, so at that instant the get must call the loader again",
+    );
   });
 
   test("a loader that throws instead of rejecting is treated as a failed load", async () => {
@@ -163,7 +182,10 @@ describe("invalidation", () => {
     expect(await before).toBe("old");
     const after = cache.get("k");
     await flushPromises();
-    ensure(calls.length === 2, "the load that started before invalidate() may carry the old value: it must not be cached");
+    ensure(
+      calls.length === 2,
+      "the load that started before invalidate() was stored: it may carry the value the invalidation replaced, so an overtaken load answers its own waiters and is not cached (note the key's version when a load starts; store its result only if no invalidate() came since)",
+    );
     await flushPromises();
     calls[1]?.result.resolve("new");
     expect(await after).toBe("new");
@@ -173,7 +195,12 @@ describe("invalidation", () => {
 describe("warming", () => {
   test("warm() caches popular items without loading them", async () => {
     const { cache, calls } = setup();
-    expect(cache.warm([["top:1", "a"], ["top:2", "b"]])).toBe(2);
+    expect(
+      cache.warm([
+        ["top:1", "a"],
+        ["top:2", "b"],
+      ]),
+    ).toBe(2);
     expect(await cache.get("top:2")).toBe("b");
     await flushPromises();
     expect(calls).toHaveLength(0);
@@ -199,11 +226,17 @@ describe("warming", () => {
 
 describe("bad input", () => {
   test("a missing loader or a bad TTL is refused at construction", async () => {
-    expect(await codeOfAsync(CacheAsideError, () => new CacheAside({ ttlMs: 10 } as unknown as CacheAsideOptions<string>))).toBe("INVALID_LOADER");
+    expect(
+      await codeOfAsync(CacheAsideError, () => new CacheAside({ ttlMs: 10 } as unknown as CacheAsideOptions<string>)),
+    ).toBe("INVALID_LOADER");
     const load = async () => "v";
     expect(await codeOfAsync(CacheAsideError, () => new CacheAside({ load, ttlMs: 0 }))).toBe("INVALID_TTL");
-    expect(await codeOfAsync(CacheAsideError, () => new CacheAside({ load, ttlMs: 10, negativeTtlMs: -1 }))).toBe("INVALID_TTL");
-    expect(await codeOfAsync(CacheAsideError, () => new CacheAside({ load, ttlMs: 10, errorTtlMs: Number.NaN }))).toBe("INVALID_TTL");
+    expect(await codeOfAsync(CacheAsideError, () => new CacheAside({ load, ttlMs: 10, negativeTtlMs: -1 }))).toBe(
+      "INVALID_TTL",
+    );
+    expect(await codeOfAsync(CacheAsideError, () => new CacheAside({ load, ttlMs: 10, errorTtlMs: Number.NaN }))).toBe(
+      "INVALID_TTL",
+    );
   });
 
   test("an empty key is refused (thrown or rejected), and nothing is loaded", async () => {

@@ -1,11 +1,12 @@
-/** Grading-only: interleavings of invalidation and flights, and scale. */
-import { deferred, flushPromises, type Deferred } from "#kata/testing";
+/** Grading-only: interleavings of invalidation and flights, expiry instants, and scale. */
+import fc from "fast-check";
+import { deferred, ensure, flushPromises, propertySettings, type Deferred } from "#kata/testing";
 import { VirtualTimers } from "#kata/sim";
 import { CacheAside } from "./src/cache-aside";
 
 /** A cache whose loads each wait on a Deferred the test settles. */
 function controlled() {
-  const results: Array<Deferred<string | undefined>> = [];
+  const results: Deferred<string | undefined>[] = [];
   const cache = new CacheAside<string>({
     ttlMs: 1_000,
     load: () => {
@@ -25,11 +26,93 @@ test("a reader after invalidate() does not join the old flight: it starts a fres
   await flushPromises();
   results[0]?.resolve("old");
   await flushPromises();
-  expect(results).toHaveLength(2);
+  ensure(
+    results.length === 2,
+    "a get after invalidate() joined the load that started before it, and so gets the value the invalidation replaced: invalidate() must also unregister the running load (it still answers the readers that joined it, it is just not shared any more)",
+  );
   results[1]?.resolve("new");
   expect([await old, await fresh]).toEqual(["old", "new"]);
   expect(await cache.get("k")).toBe("new");
   expect(results).toHaveLength(2);
+});
+
+test("a superseded load that settles does not unregister the load that replaced it", async () => {
+  const { cache, results } = controlled();
+  const old = cache.get("k");
+  cache.invalidate("k");
+  const replacement = cache.get("k");
+  await flushPromises();
+  results[0]?.resolve("old");
+  await old;
+  await flushPromises();
+  const joiner = cache.get("k");
+  await flushPromises();
+  ensure(
+    results.length === 2,
+    "a get made while the replacement load was running started a third load: when the overtaken load settled, it unregistered the key's flight by key and so removed its replacement. A flight may unregister itself only while it is still the key's registered flight",
+  );
+  results[1]?.resolve("new");
+  const answers = [await replacement, await joiner];
+  ensure(
+    answers.every((a) => a === "new"),
+    `the readers after invalidate() got [${answers.join(", ")}], not the new value. Either they joined the overtaken load (invalidate() must unregister it) or its old result was stored (a load overtaken by invalidate() must not be cached)`,
+  );
+});
+
+test("values, 'not found' and errors are each served up to, and never at, their expiry instant", async () => {
+  const kinds = ["value", "absent", "error"] as const;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom(...kinds),
+      fc.integer({ min: 1, max: 5_000 }),
+      fc.integer({ min: 0, max: 1_000_000 }),
+      async (kind, ttl, settledAt) => {
+        let now = 0;
+        let calls = 0;
+        const loaderCalls = (): number => calls; // read through a call: each get below may change it
+        const pending: Deferred<string | undefined>[] = [];
+        const cache = new CacheAside<string>({
+          ttlMs: ttl,
+          negativeTtlMs: ttl,
+          errorTtlMs: ttl,
+          clock: () => now,
+          load: () => {
+            calls++;
+            const d = deferred<string | undefined>();
+            pending.push(d);
+            return d.promise;
+          },
+        });
+        const first = cache.get("k").catch(() => "failed");
+        await flushPromises();
+        now = settledAt; // the TTL runs from when the load settles
+        if (kind === "value") pending[0]?.resolve("v");
+        else if (kind === "absent") pending[0]?.resolve(undefined);
+        else pending[0]?.reject(new Error("database down"));
+        await first;
+        const expiresAt = settledAt + ttl;
+        // The instants that matter, not uniform ones: the last fresh millisecond, and the expiry instant.
+        now = expiresAt - 1;
+        await cache.get("k").catch(() => undefined);
+        ensure(
+          loaderCalls() === 1,
+          `${kind} cached at ${settledAt} for ${ttl} ms is fresh at ${now}, one ms before it expires, but the get called the loader again`,
+        );
+        now = expiresAt;
+        void cache.get("k").catch(() => undefined);
+        await flushPromises();
+        const orStuck =
+          kind === "error"
+            ? "; or else the failed flight was left registered, so the get joined its old rejection instead of loading"
+            : "";
+        ensure(
+          loaderCalls() === 2,
+          `${kind} cached at ${settledAt} for ${ttl} ms was served again at exactly ${expiresAt}, its expiry instant: an entry is fresh only while now < cachedAt + ttl, so at that instant the get must load again${orStuck}`,
+        );
+      },
+    ),
+    propertySettings(200),
+  );
 });
 
 test("1,000 gets over 100 keys, all at once, cost exactly 100 loads", async () => {
@@ -60,7 +143,10 @@ test("after a failure, a second flight for the key works as the first did", asyn
   await Promise.allSettled(failing);
   const next = [cache.get("k"), cache.get("k"), cache.get("k")];
   await flushPromises();
-  expect(results).toHaveLength(2);
+  ensure(
+    results.length === 2,
+    `after a failed load, three gets made ${results.length - 1} new loader calls instead of 1. None: the failed flight was left registered (or the error cached with errorTtlMs 0), so they joined its old rejection. More than one: the second flight is not shared`,
+  );
   results[1]?.resolve("ok");
   expect(await Promise.all(next)).toEqual(["ok", "ok", "ok"]);
 });

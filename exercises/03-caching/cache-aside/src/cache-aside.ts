@@ -5,7 +5,7 @@ import type { CacheAsideOptions, CacheAsideStats } from "./options";
 export type { CacheAsideOptions, CacheAsideStats, Loader } from "./options";
 
 /**
- * A read-through (cache-aside) cache in front of a slow source of truth, such as seed E's user
+ * A read-through (cache-aside) cache in front of a slow source of truth, such as a user-profile
  * service reading profiles from a database.
  *
  * - A miss loads through `options.load`; the result is cached for ttlMs.
@@ -14,7 +14,8 @@ export type { CacheAsideOptions, CacheAsideStats, Loader } from "./options";
  * - Loads for different keys run concurrently: a burst of misses on 100 keys takes one load's
  *   time, not 100 (the bench measures exactly this).
  * - Errors and "not found" (load resolves to undefined) are not cached unless errorTtlMs /
- *   negativeTtlMs say for how long. Every waiter of a failed load gets its error.
+ *   negativeTtlMs say for how long. Every waiter of a failed load gets its error; after it, the
+ *   next get calls the loader again.
  * - invalidate(key) drops the entry; a load that was already running must not put its (possibly
  *   old) value back, and later readers must not join it.
  */
@@ -26,7 +27,7 @@ export class CacheAside<V> {
    *   ttlMs is positive and finite and negativeTtlMs / errorTtlMs (if given) are >= 0 and finite.
    */
   constructor(options: CacheAsideOptions<V>) {
-    notImplemented("new CacheAside()");
+    notImplemented(`new CacheAside({ ttlMs: ${String(options.ttlMs)}, ... })`);
   }
 
   /** The value (or undefined for "not found"), from the cache when fresh, else from one shared load. */

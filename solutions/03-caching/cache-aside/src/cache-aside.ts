@@ -1,20 +1,22 @@
+import { isFresh, replay, type Cached } from "./cache-entry";
 import { CacheAsideError } from "./errors";
+import { KeyVersions } from "./key-versions";
 import type { CacheAsideOptions, CacheAsideStats, Loader } from "./options";
+import { SingleFlight } from "./single-flight";
 
 export type { CacheAsideOptions, CacheAsideStats, Loader } from "./options";
-
-type Cached<V> = { kind: "value"; value: V; expiresAt: number } | { kind: "absent"; expiresAt: number } | { kind: "error"; error: unknown; expiresAt: number };
 
 /**
  * A read-through cache in front of a slow source.
  *
- * - Single flight: the first miss for a key starts one load; every get for that key while it runs
- *   awaits the same promise, so a stampede of N readers costs one load.
- * - Versions: `invalidate` bumps the key's version. A load that started before the bump still
- *   answers its waiters but is not stored: it may carry the value the invalidation replaced (the
- *   race memcache's leases close, Nishtala et al., NSDI 2013).
- * - Policies for the two non-values: "not found" is cached for negativeTtlMs and an error for
- *   errorTtlMs, both 0 (not cached) unless asked for.
+ * - Single flight (./single-flight): the first miss for a key starts one load; every get of that
+ *   key while it runs awaits the same promise, so a stampede of N readers costs one load. Loads of
+ *   different keys run side by side.
+ * - Versions (./key-versions): `invalidate` bumps the key's version. A load that started before
+ *   the bump still answers its waiters but is not stored: it may carry the value the invalidation
+ *   replaced (the race memcache's leases close).
+ * - Policies for the two non-values (./cache-entry): "not found" is cached for negativeTtlMs and
+ *   an error for errorTtlMs, both 0 (not cached) unless asked for.
  */
 export class CacheAside<V> {
   readonly stats: CacheAsideStats = { hits: 0, misses: 0, loads: 0 };
@@ -24,12 +26,15 @@ export class CacheAside<V> {
   private readonly errorTtlMs: number;
   private readonly clock: () => number;
   private readonly entries = new Map<string, Cached<V>>();
-  private readonly inFlight = new Map<string, Promise<V | undefined>>();
-  private readonly versions = new Map<string, number>();
+  private readonly flights = new SingleFlight<V | undefined>();
+  private readonly versions = new KeyVersions();
 
   constructor(options: CacheAsideOptions<V>) {
     if (typeof options?.load !== "function") {
-      throw new CacheAsideError("INVALID_LOADER", "options.load must be a function (key) => Promise<value | undefined> reading the source of truth");
+      throw new CacheAsideError(
+        "INVALID_LOADER",
+        "options.load must be a function (key) => Promise<value | undefined> reading the source of truth",
+      );
     }
     this.load = options.load;
     this.ttlMs = checkTtl(options.ttlMs, "ttlMs", false);
@@ -44,11 +49,10 @@ export class CacheAside<V> {
     const cached = this.fresh(key);
     if (cached !== undefined) {
       this.stats.hits++;
-      if (cached.kind === "error") return Promise.reject(cached.error);
-      return Promise.resolve(cached.kind === "value" ? cached.value : undefined);
+      return replay(cached);
     }
     this.stats.misses++;
-    return this.inFlight.get(key) ?? this.startLoad(key);
+    return this.sharedLoad(key);
   }
 
   /**
@@ -58,8 +62,8 @@ export class CacheAside<V> {
   invalidate(key: string): void {
     checkKey(key);
     this.entries.delete(key);
-    this.inFlight.delete(key);
-    this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+    this.versions.bump(key);
+    this.flights.forget(key);
   }
 
   /** Start-up warming: stores known-popular items without loading them. Returns how many. */
@@ -79,61 +83,46 @@ export class CacheAside<V> {
   async prefetch(keys: Iterable<string>): Promise<number> {
     const wanted = [...new Set(keys)];
     for (const key of wanted) checkKey(key);
-    const loads = wanted.filter((key) => this.fresh(key) === undefined).map((key) => this.inFlight.get(key) ?? this.startLoad(key));
+    const loads = wanted.filter((key) => this.fresh(key) === undefined).map((key) => this.sharedLoad(key));
     const results = await Promise.allSettled(loads);
     return results.filter((r) => r.status === "fulfilled").length;
   }
 
-  /** The single load of `key`; overridable so naive.ts can queue loads. */
-  protected startLoad(key: string): Promise<V | undefined> {
-    const version = this.versions.get(key) ?? 0;
+  /**
+   * The running load of `key`, or a new one. The version is read when the load is asked for: an
+   * invalidation from then on overtakes it, even if the load itself starts later.
+   */
+  private sharedLoad(key: string): Promise<V | undefined> {
+    const version = this.versions.current(key);
+    return this.flights.share(key, () => this.loadAndStore(key, version));
+  }
+
+  /** One call to the loader; its outcome is stored by policy unless an invalidation overtook it. */
+  private loadAndStore(key: string, version: number): Promise<V | undefined> {
     this.stats.loads++;
-    const flight: Promise<V | undefined> = this.runLoader(key).then(
+    return callLoader(this.load, key).then(
       (value) => {
-        this.finish(key, version, flight, value === undefined ? { kind: "absent", ttl: this.negativeTtlMs } : { kind: "value", value, ttl: this.ttlMs });
+        if (value === undefined)
+          this.store(key, version, this.negativeTtlMs, (expiresAt) => ({ kind: "absent", expiresAt }));
+        else this.store(key, version, this.ttlMs, (expiresAt) => ({ kind: "value", value, expiresAt }));
         return value;
       },
       (error: unknown) => {
-        this.finish(key, version, flight, { kind: "error", error, ttl: this.errorTtlMs });
+        this.store(key, version, this.errorTtlMs, (expiresAt) => ({ kind: "error", error, expiresAt }));
         throw error;
       },
     );
-    this.inFlight.set(key, flight);
-    return flight;
   }
 
-  /** Calls the loader; a loader that throws instead of rejecting is treated as rejecting. */
-  protected runLoader(key: string): Promise<V | undefined> {
-    try {
-      return Promise.resolve(this.load(key));
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  }
-
-  private finish(
-    key: string,
-    version: number,
-    flight: Promise<V | undefined>,
-    outcome: { kind: "value"; value: V; ttl: number } | { kind: "absent"; ttl: number } | { kind: "error"; error: unknown; ttl: number },
-  ): void {
-    if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
-    if ((this.versions.get(key) ?? 0) !== version || outcome.ttl === 0) return;
-    const expiresAt = this.clock() + outcome.ttl;
-    this.entries.set(
-      key,
-      outcome.kind === "value"
-        ? { kind: "value", value: outcome.value, expiresAt }
-        : outcome.kind === "absent"
-          ? { kind: "absent", expiresAt }
-          : { kind: "error", error: outcome.error, expiresAt },
-    );
+  private store(key: string, version: number, ttl: number, entry: (expiresAt: number) => Cached<V>): void {
+    if (ttl === 0 || this.versions.current(key) !== version) return;
+    this.entries.set(key, entry(this.clock() + ttl));
   }
 
   private fresh(key: string): Cached<V> | undefined {
     const cached = this.entries.get(key);
     if (cached === undefined) return undefined;
-    if (cached.expiresAt <= this.clock()) {
+    if (!isFresh(cached, this.clock())) {
       this.entries.delete(key);
       return undefined;
     }
@@ -141,14 +130,27 @@ export class CacheAside<V> {
   }
 }
 
+/** Calls the loader; a loader that throws instead of rejecting is treated as rejecting. */
+function callLoader<V>(load: Loader<V>, key: string): Promise<V | undefined> {
+  try {
+    return Promise.resolve(load(key));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 function checkTtl(ttl: number, name: string, zeroAllowed: boolean): number {
   const ok = typeof ttl === "number" && Number.isFinite(ttl) && (zeroAllowed ? ttl >= 0 : ttl > 0);
   if (!ok) {
-    throw new CacheAsideError("INVALID_TTL", `${name} must be a ${zeroAllowed ? "non-negative" : "positive"}, finite number of milliseconds, got ${String(ttl)}`);
+    throw new CacheAsideError(
+      "INVALID_TTL",
+      `${name} must be a ${zeroAllowed ? "non-negative" : "positive"}, finite number of milliseconds, got ${String(ttl)}`,
+    );
   }
   return ttl;
 }
 
 function checkKey(key: string): void {
-  if (typeof key !== "string" || key === "") throw new CacheAsideError("INVALID_KEY", `keys are non-empty strings, got ${JSON.stringify(key) ?? String(key)}`);
+  if (typeof key !== "string" || key === "")
+    throw new CacheAsideError("INVALID_KEY", `keys are non-empty strings, got ${JSON.stringify(key) ?? String(key)}`);
 }
