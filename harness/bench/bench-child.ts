@@ -45,15 +45,25 @@ async function measure(plan: BenchPlan, mine: Workload<unknown>, learner: Loaded
   }
 }
 
-/** The reference against each peer, on every throughput workload; one measurement per pair. */
-function measurePeers(plan: BenchPlan): WorkloadMeasurement[] {
+/**
+ * The reference against each peer, on every throughput workload (in both load orders, as
+ * run-bench.ts asks) and every http workload (once: each side is a server of its own, so load
+ * order does not apply); one measurement per pair.
+ */
+async function measurePeers(plan: BenchPlan): Promise<WorkloadMeasurement[]> {
   const referenceFirst = plan.order === "reference-first-peers" ? loadSide(plan.benchFile, plan.reference) : undefined;
   const peersSide = loadSide(plan.benchFile, plan.reference); // its bench instance holds the peers
   const reference = referenceFirst ?? loadSide(plan.benchFile, plan.reference);
   const results: WorkloadMeasurement[] = [];
   for (const peer of peersSide.bench.peers ?? []) {
     for (const workload of reference.bench.workloads) {
-      if (workload.kind !== "throughput" || workload.compareWithPeers === false) continue;
+      if ("compareWithPeers" in workload && workload.compareWithPeers === false) continue;
+      if (workload.kind === "http" && plan.order === "reference-first-peers") {
+        const m = await measureHttp(workload, plan.benchFile, plan.reference, { ...plan.reference, peer: peer.name });
+        results.push({ ...m, name: `${workload.name} | ${peer.name}`, detail: m.detail.replace(/ vs reference /, ` (reference) vs ${peer.name} `) });
+        continue;
+      }
+      if (workload.kind !== "throughput") continue;
       const other = peersSide.bench.workloads.find((w) => w.name === workload.name) as typeof workload;
       const m = measureThroughput(workload, other, reference.api, peer.api);
       const detail = `median of interleaved rounds: reference ${formatRate(m.learner)}, ${peer.name} ${formatRate(m.reference)} ${workload.unit}/s`;
@@ -93,7 +103,7 @@ async function main(): Promise<void> {
   const plan = JSON.parse(process.argv[2] ?? "null") as BenchPlan | null;
   if (!plan || !BENCH_ORDERS.includes(plan.order)) throw new Error("usage: bench-child.ts '<BenchPlan as JSON>' (see run-bench.ts)");
   const peers = plan.order === "peers-first" || plan.order === "reference-first-peers";
-  const results = peers ? measurePeers(plan) : await measureAgainstReference(plan);
+  const results = peers ? await measurePeers(plan) : await measureAgainstReference(plan);
   writeFileSync(plan.outFile, JSON.stringify(results));
   process.exit(0); // the learner's timers or sockets must not keep the bench alive
 }

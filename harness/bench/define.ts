@@ -49,6 +49,8 @@ export interface HttpWorkload<Api> {
   connections: number;
   /** Length of one measured round, in seconds. */
   roundSeconds: number;
+  /** False when the bench's peers cannot serve this workload. */
+  compareWithPeers?: boolean;
 }
 
 /**
@@ -67,8 +69,9 @@ export interface SimWorkload<Api> {
 export type Workload<Api> = ThroughputWorkload<Api> | ScalingWorkload<Api> | HttpWorkload<Api> | SimWorkload<Api>;
 
 /**
- * A library people use for the same job, behind the exercise's API (an adapter). `kata bench`
- * shows the reference beside it on every throughput workload, same run, as context: peers are
+ * A library people use for the same job, behind the exercise's API (an adapter), or the bare
+ * baseline of the job (a node:http server that answers without limiting, say). `kata bench` shows
+ * the reference beside it on every throughput and http workload, same run, as context: peers are
  * never part of a score.
  */
 export interface Peer<Api> {

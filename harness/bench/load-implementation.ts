@@ -12,6 +12,8 @@ import type { BenchDefinition } from "./define";
 export interface Side {
   target: string;
   file: string;
+  /** Instead of the module, this peer of the bench (by name): a library behind the exercise's API. */
+  peer?: string;
 }
 
 export interface LoadedSide {
@@ -20,7 +22,13 @@ export interface LoadedSide {
 }
 
 export function loadSide(benchFile: string, side: Side): LoadedSide {
-  return hook.loadUnderTarget(targets.parseTarget(side.target), () => ({ bench: loadBench(benchFile), api: loadModule(side.file) }));
+  return hook.loadUnderTarget(targets.parseTarget(side.target), () => {
+    const bench = loadBench(benchFile);
+    if (side.peer === undefined) return { bench, api: loadModule(side.file) };
+    const peer = bench.peers?.find((p) => p.name === side.peer);
+    if (!peer) throw new Error(`${benchFile} has no peer "${side.peer}"`);
+    return { bench, api: peer.api as Record<string, unknown> };
+  });
 }
 
 export function loadModule(file: string): Record<string, unknown> {
