@@ -25,6 +25,27 @@ function countByNode(ring: HashRing, keys: string[]): Map<string, number> {
   return counts;
 }
 
+interface RingPoint {
+  position: number;
+  node: string;
+}
+
+/** The ring's points as the rules define them: sorted by position, ties by node id. */
+function pointsOf(nodes: string[], virtualNodes: number): RingPoint[] {
+  return nodes
+    .flatMap((node) => Array.from({ length: virtualNodes }, (_, i) => ({ position: hash32(virtualNodeLabel(node, i)), node })))
+    .sort((x, y) => x.position - y.position || (x.node < y.node ? -1 : x.node > y.node ? 1 : 0));
+}
+
+/** The owner of hash h by brute force: the first point at or after h, else the first point. */
+function ownerByScan(points: RingPoint[], h: number): string | undefined {
+  return (points.find((p) => p.position >= h) ?? points[0])?.node;
+}
+
+function lastOf(points: RingPoint[]): RingPoint {
+  return points[points.length - 1] as RingPoint;
+}
+
 describe("hash32", () => {
   test("matches the spec's values (FNV-1a over UTF-8 bytes, then fmix32)", () => {
     expect(hash32("hello")).toBe(0x888d766e);
@@ -91,19 +112,60 @@ describe("lookup", () => {
 
   test("a key belongs to the first point at or after its hash, wrapping around", () => {
     const ring = ringOf(["a", "b", "c"], 4);
-    const points = ["a", "b", "c"]
-      .flatMap((node) => [0, 1, 2, 3].map((i) => ({ position: hash32(virtualNodeLabel(node, i)), node })))
-      .sort((x, y) => x.position - y.position || (x.node < y.node ? -1 : 1));
+    const points = pointsOf(["a", "b", "c"], 4);
     for (const key of KEYS.slice(0, 2_000)) {
       const h = hash32(key);
-      const expected = (points.find((p) => p.position >= h) ?? points[0])?.node;
-      if (ring.lookup(key) !== expected) {
+      const expected = ownerByScan(points, h);
+      const got = ring.lookup(key);
+      if (got !== expected) {
         throw new Error(
-          `lookup(${JSON.stringify(key)}) gave ${ring.lookup(key)}, but hash32 is ${h} and the first point at or after it ` +
-            `belongs to ${expected} (a key past the last point wraps to the first). Points: ` +
+          `lookup(${JSON.stringify(key)}) gave ${got}, but hash32 is ${h} and the first point at or after it belongs to ${expected}` +
+            `${h > lastOf(points).position ? " (the key is past the last point, so it wraps around to the first)" : ""}. Points: ` +
             points.map((p) => `${p.position}:${p.node}`).join(" "),
         );
       }
+    }
+  });
+
+  test("a key that hashes exactly onto a point belongs to that point's node: at or after includes the point itself", () => {
+    // A virtual node's own label hashes to the point's position, so these keys sit exactly on points.
+    const nodes = ["a", "b", "c"];
+    const ring = ringOf(nodes, 4);
+    const points = pointsOf(nodes, 4);
+    for (const node of nodes) {
+      for (let i = 0; i < 4; i++) {
+        const key = virtualNodeLabel(node, i);
+        const h = hash32(key);
+        const expected = ownerByScan(points, h);
+        const got = ring.lookup(key);
+        const next = points.find((p) => p.position > h) ?? points[0];
+        ensure(
+          got === expected,
+          `lookup(${JSON.stringify(key)}) gave ${got}: the key hashes to ${h}, exactly the position of ${node}'s point, so ${expected} owns it. ` +
+            `"At or after" includes a point at the key's hash itself; ${got === next?.node ? `${got} owns the next point, ${next?.position}: ` : ""}` +
+            "a search that compares position <= hash (instead of <) skips the point the key sits on.",
+        );
+      }
+    }
+  });
+
+  test("a key past the last point wraps around to the first point", () => {
+    const ring = ringOf(["a", "b", "c"], 4);
+    const points = pointsOf(["a", "b", "c"], 4);
+    const first = points[0] as RingPoint;
+    const last = lastOf(points);
+    // Edge-targeted: only keys above the largest position (and below the smallest) need the wrap.
+    const pastTheEnd = KEYS.filter((key) => hash32(key) > last.position);
+    const beforeTheStart = KEYS.filter((key) => hash32(key) <= first.position);
+    ensure(pastTheEnd.length > 50 && beforeTheStart.length > 50, "the test's keys should include some on each side of the ring's ends");
+    for (const key of [...pastTheEnd.slice(0, 200), ...beforeTheStart.slice(0, 200)]) {
+      const got = ring.lookup(key);
+      ensure(
+        got === first.node,
+        `lookup(${JSON.stringify(key)}) gave ${got}: the key hashes to ${hash32(key)}, ` +
+          (hash32(key) > last.position ? `past the last point (${last.position}, ${last.node}), so it wraps around the ring` : "before the first point") +
+          ` to the first point (${first.position}, ${first.node}). When the search runs off the end of the sorted points, the answer is index 0.`,
+      );
     }
   });
 
@@ -132,6 +194,11 @@ describe("membership changes move few keys", () => {
     const betweenOldNodes = moved.filter((key) => after.get(key) !== "db-5");
     const fraction = moved.length / KEYS.length;
     ensure(
+      moved.length > 0,
+      "after adding db-5 no key moved to it: lookups do not see the new node. Either its points never reached the ring, " +
+        "or lookups answer from a cache filled before the change (a membership change must invalidate every cached answer).",
+    );
+    ensure(
       betweenOldNodes.length === 0,
       `${betweenOldNodes.length} keys moved between nodes that were already there (e.g. ${betweenOldNodes[0]}: ` +
         `${before.get(betweenOldNodes[0] ?? "")} -> ${after.get(betweenOldNodes[0] ?? "")}); on a consistent ring a new node only takes keys.`,
@@ -155,7 +222,8 @@ describe("membership changes move few keys", () => {
     );
     ensure(
       KEYS.every((key) => after.get(key) !== "db-3"),
-      "after removeNode(\"db-3\") some keys still map to db-3: remove all of its virtual nodes.",
+      `after removeNode("db-3") some keys still map to db-3, which is no longer on the ring. Either some of its virtual nodes are ` +
+        "still there (remove all of them), or lookups answer from a cache filled before the change (a membership change must invalidate it).",
     );
   });
 });

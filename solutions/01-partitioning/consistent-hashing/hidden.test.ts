@@ -17,20 +17,46 @@ function ringOf(nodes: string[], virtualNodes?: number): HashRing {
 
 describe("hidden: ties and exact positions", () => {
   // node-522789#0 and node-739192#0 hash to the same position, 2702820799.
+  const TIED = ["node-522789", "node-739192"] as const;
+  const TIED_AT = 2702820799;
+
+  /** The owner lookup gives, or what went wrong, for a failure message. */
+  function ownerOrError(ring: HashRing, key: string): string {
+    try {
+      return ring.lookup(key);
+    } catch (error) {
+      return `an error (${(error as Error).message})`;
+    }
+  }
+
   test("two points at one position: the smaller node id owns it, whatever the insertion order", () => {
-    expect(hash32(virtualNodeLabel("node-522789", 0))).toBe(hash32(virtualNodeLabel("node-739192", 0)));
-    const forward = ringOf(["node-522789", "node-739192"], 1);
-    const backward = ringOf(["node-739192", "node-522789"], 1);
-    for (const key of KEYS.slice(0, 200)) {
-      expect(forward.lookup(key)).toBe("node-522789");
-      expect(backward.lookup(key)).toBe("node-522789");
+    expect(hash32(virtualNodeLabel(TIED[0], 0))).toBe(TIED_AT);
+    expect(hash32(virtualNodeLabel(TIED[1], 0))).toBe(TIED_AT);
+    for (const order of [[...TIED], [...TIED].reverse()]) {
+      const ring = ringOf(order, 1);
+      for (const key of KEYS.slice(0, 200)) {
+        const owner = ownerOrError(ring, key);
+        ensure(
+          owner === TIED[0],
+          `${TIED[0]}#0 and ${TIED[1]}#0 both hash to ${TIED_AT}, the only position on a ring of one point each. ` +
+            `Added in the order ${order.join(", ")}, lookup(${JSON.stringify(key)}) gave ${owner}; ` +
+            (TIED.includes(owner as (typeof TIED)[number])
+              ? `the smaller id, ${TIED[0]}, must own a shared position whichever node was added first: order points by position, then by node id.`
+              : "every key on this ring belongs to one of its two nodes (past the last point, wrap to the first)."),
+        );
+      }
     }
   });
 
   test("removing one of two tied nodes leaves the other owning the position", () => {
-    const ring = ringOf(["node-739192", "node-522789"], 1);
-    ring.removeNode("node-522789");
-    expect(ring.lookup(KEYS[0] as string)).toBe("node-739192");
+    const ring = ringOf([TIED[1], TIED[0]], 1);
+    ring.removeNode(TIED[0]);
+    const owner = ownerOrError(ring, KEYS[0] as string);
+    ensure(
+      owner === TIED[1],
+      `${TIED[1]} is still on the ring with its point at ${TIED_AT}, the position ${TIED[0]}#0 shared; after removing ${TIED[0]}, ` +
+        `lookup gave ${owner}. Remove a node's points by owner, not by position: another node's point at the same position must stay.`,
+    );
   });
 
   test("non-ASCII node ids and keys hash their UTF-8 bytes", () => {
