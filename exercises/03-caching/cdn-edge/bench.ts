@@ -12,8 +12,16 @@ type Api = Pick<typeof CdnModule, "Cdn">;
 
 const random = new Prng(41);
 /** Uniform on the sphere: latitude from asin of a uniform in [-1, 1]. */
-const somewhere = (): GeoPoint => ({ lat: (Math.asin(2 * random.next() - 1) * 180) / Math.PI, lon: 360 * random.next() - 180 });
-const EDGES = Array.from({ length: 300 }, (_, i) => ({ id: `pop-${i}`, location: somewhere(), cacheItems: 500, maxRequestsPerSecond: 1e9 }));
+const somewhere = (): GeoPoint => ({
+  lat: (Math.asin(2 * random.next() - 1) * 180) / Math.PI,
+  lon: 360 * random.next() - 180,
+});
+const EDGES = Array.from({ length: 300 }, (_, i) => ({
+  id: `pop-${i}`,
+  location: somewhere(),
+  cacheItems: 500,
+  maxRequestsPerSecond: 1e9,
+}));
 const CLIENTS = Array.from({ length: 4_096 }, somewhere);
 const ITEMS = zipfIndexes(1 << 16, 10_000, 1, 42);
 const NAMES = Array.from({ length: 10_000 }, (_, i) => `video:${i}`);

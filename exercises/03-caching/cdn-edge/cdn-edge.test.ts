@@ -35,7 +35,10 @@ describe("routing", () => {
     const cdn = new Cdn({ edges: WORLD, origin: countingOrigin(), clock: () => 0 });
     const fromParis = cdn.request("video:1", CITY.paris);
     expect(fromParis.servedBy).toBe("london");
-    ensure(Math.abs(fromParis.distanceKm - 344) < 5, `Paris to London is about 344 km on a sphere of radius 6371 km; got ${fromParis.distanceKm.toFixed(1)} km`);
+    ensure(
+      Math.abs(fromParis.distanceKm - 344) < 5,
+      `Paris to London is about 344 km on a sphere of radius 6371 km; got ${fromParis.distanceKm.toFixed(1)} km`,
+    );
     expect(cdn.request("video:1", { lat: 35.0, lon: 135.7 }).servedBy).toBe("tokyo");
   });
 
@@ -57,14 +60,42 @@ describe("routing", () => {
   });
 
   test("a full edge sends the rest of this second's requests to the next nearest, until the next second", () => {
-    let now = 5_000;
-    const cdn = new Cdn({ edges: [edge("london", { maxRequestsPerSecond: 2 }), edge("newYork")], origin: countingOrigin(), clock: () => now });
+    let now = 5_400; // inside the second [5000, 6000), not at its start
+    const cdn = new Cdn({
+      edges: [edge("london", { maxRequestsPerSecond: 2 }), edge("newYork")],
+      origin: countingOrigin(),
+      clock: () => now,
+    });
     const servedBy = () => cdn.request("video:1", CITY.paris).servedBy;
-    expect([servedBy(), servedBy(), servedBy()]).toEqual(["london", "london", "newYork"]);
+    expect([servedBy(), servedBy()]).toEqual(["london", "london"]);
+    const third = servedBy();
+    ensure(
+      third === "newYork",
+      `london (maxRequestsPerSecond 2) took a 3rd request in one second (served by ${third}): an edge that has served exactly its limit is full; it has room only while it has served fewer than maxRequestsPerSecond`,
+    );
     now = 5_999;
     expect(servedBy()).toBe("newYork");
     now = 6_000;
-    expect(servedBy()).toBe("london");
+    const next = servedBy();
+    ensure(
+      next === "london",
+      `at exactly 6000 ms a new second of the clock begins (windows [k x 1000, (k + 1) x 1000)), so london has room again, but ${next} served. Either london's count was not reset because, full, it was skipped and served nothing (reset the count whenever the second changes, served or not), or its window ran from its first request at 5400 instead of from the clock's second`,
+    );
+  });
+
+  test("capacity counts the requests an edge serves, not the times routing looks at it", () => {
+    // Tokyo is listed first: a scan meets it before London, though London is nearer to Paris.
+    const cdn = new Cdn({
+      edges: [edge("tokyo", { maxRequestsPerSecond: 1 }), edge("london", { maxRequestsPerSecond: 1 })],
+      origin: countingOrigin(),
+      clock: () => 0,
+    });
+    expect(cdn.request("video:1", CITY.paris).servedBy).toBe("london");
+    const fromOsaka = cdn.request("video:1", { lat: 34.69, lon: 135.5 }).servedBy;
+    ensure(
+      fromOsaka === "tokyo",
+      `tokyo has served nothing this second, yet an Osaka client was sent to ${fromOsaka}: capacity was used up when routing looked at tokyo on its way to london. Count a request only against the edge that serves it, after routing has chosen`,
+    );
   });
 
   test("an unhealthy edge gets no traffic until it is healthy again", () => {
@@ -91,7 +122,10 @@ describe("caching at the edge", () => {
     const cdn = new Cdn({ edges: WORLD, origin, clock: () => 0 });
     expect(cdn.request("video:1", CITY.paris)).toMatchObject({ status: 200, cacheHit: false, bytes: 1_000 });
     expect(cdn.request("video:1", CITY.paris)).toMatchObject({ status: 200, cacheHit: true, bytes: 1_000 });
-    ensure(origin.fetches.length === 1, `the origin was asked ${origin.fetches.length} times for one item at one edge; a miss fetches once`);
+    ensure(
+      origin.fetches.length === 1,
+      `the origin was asked ${origin.fetches.length} times for one item at one edge; a miss fetches once`,
+    );
   });
 
   test("each edge has its own cache", () => {
@@ -132,7 +166,12 @@ describe("prefetch", () => {
     const origin = countingOrigin({ "ep:1": ["ep:2", "ep:3"] });
     const cdn = new Cdn({ edges: [edge("london", { cacheItems: 2 })], origin, prefetchRelated: 5, clock: () => 0 });
     cdn.request("ep:1", CITY.paris);
-    expect(origin.fetches).toEqual(["ep:1", "ep:2"]);
+    const fetched = origin.fetches.join(", ");
+    ensure(
+      fetched === "ep:1, ep:2",
+      `with room for 2 items, the miss of ep:1 fetched [${fetched}], not [ep:1, ep:2]. Store ep:1 first, then prefetch only into the room left. Either prefetching went on into a full cache (a prefetch never evicts), or it ran before ep:1 was stored and took the room ep:1 needed, so storing ep:1 then evicted`,
+    );
+    expect(cdn.request("ep:1", CITY.paris).cacheHit).toBe(true);
   });
 
   test("no prefetching unless asked for", () => {
@@ -148,19 +187,34 @@ describe("metrics", () => {
     const origin = countingOrigin({ a: ["b"] });
     const cdn = new Cdn({ edges: WORLD, origin, prefetchRelated: 1, clock: () => 0 });
     for (const id of ["a", "a", "b", "missing:x"]) cdn.request(id, CITY.paris);
-    expect(cdn.metrics("london")).toEqual({ requests: 4, hits: 2, misses: 2, bytesServed: 3_000, originFetches: 3, prefetched: 1 });
-    expect(cdn.metrics("tokyo")).toEqual({ requests: 0, hits: 0, misses: 0, bytesServed: 0, originFetches: 0, prefetched: 0 });
+    expect(cdn.metrics("london")).toEqual({
+      requests: 4,
+      hits: 2,
+      misses: 2,
+      bytesServed: 3_000,
+      originFetches: 3,
+      prefetched: 1,
+    });
+    expect(cdn.metrics("tokyo")).toEqual({
+      requests: 0,
+      hits: 0,
+      misses: 0,
+      bytesServed: 0,
+      originFetches: 0,
+      prefetched: 0,
+    });
   });
 });
 
 describe("bad input", () => {
-  test.each([
-    [{ lat: 91, lon: 0 }],
-    [{ lat: 0, lon: 200 }],
-    [{ lat: Number.NaN, lon: 0 }],
-  ])("an edge at %p is INVALID_COORDINATES", (location) => {
-    expect(codeOf(CdnError, () => new Cdn({ edges: [{ ...edge("london"), location }], origin: countingOrigin() }))).toBe("INVALID_COORDINATES");
-  });
+  test.each([[{ lat: 91, lon: 0 }], [{ lat: 0, lon: 200 }], [{ lat: Number.NaN, lon: 0 }]])(
+    "an edge at %p is INVALID_COORDINATES",
+    (location) => {
+      expect(
+        codeOf(CdnError, () => new Cdn({ edges: [{ ...edge("london"), location }], origin: countingOrigin() })),
+      ).toBe("INVALID_COORDINATES");
+    },
+  );
 
   test("a client at invalid coordinates is refused", () => {
     const cdn = new Cdn({ edges: WORLD, origin: countingOrigin() });
@@ -168,9 +222,18 @@ describe("bad input", () => {
   });
 
   test("duplicate ids and bad capacities are INVALID_EDGE; unknown ids are UNKNOWN_EDGE", () => {
-    expect(codeOf(CdnError, () => new Cdn({ edges: [edge("london"), edge("london")], origin: countingOrigin() }))).toBe("INVALID_EDGE");
-    expect(codeOf(CdnError, () => new Cdn({ edges: [edge("london", { cacheItems: 0 })], origin: countingOrigin() }))).toBe("INVALID_EDGE");
-    expect(codeOf(CdnError, () => new Cdn({ edges: [edge("london", { maxRequestsPerSecond: 1.5 })], origin: countingOrigin() }))).toBe("INVALID_EDGE");
+    expect(codeOf(CdnError, () => new Cdn({ edges: [edge("london"), edge("london")], origin: countingOrigin() }))).toBe(
+      "INVALID_EDGE",
+    );
+    expect(
+      codeOf(CdnError, () => new Cdn({ edges: [edge("london", { cacheItems: 0 })], origin: countingOrigin() })),
+    ).toBe("INVALID_EDGE");
+    expect(
+      codeOf(
+        CdnError,
+        () => new Cdn({ edges: [edge("london", { maxRequestsPerSecond: 1.5 })], origin: countingOrigin() }),
+      ),
+    ).toBe("INVALID_EDGE");
     const cdn = new Cdn({ edges: WORLD, origin: countingOrigin() });
     expect(codeOf(CdnError, () => cdn.setHealthy("mars", false))).toBe("UNKNOWN_EDGE");
     expect(codeOf(CdnError, () => cdn.metrics("mars"))).toBe("UNKNOWN_EDGE");

@@ -1,25 +1,39 @@
-/** Grading-only: routing against brute force over random points, the poles, and capacity spill. */
-import { ensure } from "#kata/testing";
+/** Grading-only: routing against brute force over random points, the poles, capacity at the edges of a second, and spill. */
+import fc from "fast-check";
+import { ensure, propertySettings } from "#kata/testing";
 import { Prng } from "#kata/sim";
 import { Cdn, type GeoPoint } from "./src/cdn";
 
 function haversineKm(a: GeoPoint, b: GeoPoint): number {
   const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  const h =
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 const random = new Prng(77);
-const somewhere = (): GeoPoint => ({ lat: (Math.asin(2 * random.next() - 1) * 180) / Math.PI, lon: 360 * random.next() - 180 });
+const somewhere = (): GeoPoint => ({
+  lat: (Math.asin(2 * random.next() - 1) * 180) / Math.PI,
+  lon: 360 * random.next() - 180,
+});
 
 test("2,000 random clients on 60 random edges: always the nearest by haversine, distance within 1 m", () => {
-  const edges = Array.from({ length: 60 }, (_, i) => ({ id: `e${String(i).padStart(2, "0")}`, location: somewhere(), cacheItems: 5, maxRequestsPerSecond: 1e9 }));
+  const edges = Array.from({ length: 60 }, (_, i) => ({
+    id: `e${String(i).padStart(2, "0")}`,
+    location: somewhere(),
+    cacheItems: 5,
+    maxRequestsPerSecond: 1e9,
+  }));
   const cdn = new Cdn({ edges, origin: { fetch: () => 1 }, clock: () => 0 });
   for (let i = 0; i < 2_000; i++) {
     const client = somewhere();
     const best = edges.map((e) => ({ id: e.id, km: haversineKm(client, e.location) })).sort((a, b) => a.km - b.km)[0];
     const served = cdn.request("x", client);
-    ensure(served.servedBy === best?.id, `client ${JSON.stringify(client)}: served by ${served.servedBy}, nearest is ${best?.id}`);
+    ensure(
+      served.servedBy === best?.id,
+      `client ${JSON.stringify(client)}: served by ${served.servedBy}, nearest is ${best?.id}`,
+    );
     ensure(Math.abs(served.distanceKm - (best?.km ?? 0)) < 0.001, `distance ${served.distanceKm} vs ${best?.km}`);
   }
 });
@@ -40,7 +54,12 @@ test("at the poles and on the antimeridian, distances stay right", () => {
 });
 
 test("capacity spills in distance order through every edge, then to the origin", () => {
-  const edges = ["a", "b", "c"].map((id, i) => ({ id, location: { lat: 0, lon: i * 10 }, cacheItems: 1, maxRequestsPerSecond: 1 }));
+  const edges = ["a", "b", "c"].map((id, i) => ({
+    id,
+    location: { lat: 0, lon: i * 10 },
+    cacheItems: 1,
+    maxRequestsPerSecond: 1,
+  }));
   const cdn = new Cdn({ edges, origin: { fetch: () => 1 }, clock: () => 0 });
   const servedBy = Array.from({ length: 4 }, () => cdn.request("x", { lat: 0, lon: 0 }).servedBy);
   expect(servedBy).toEqual(["a", "b", "c", "origin"]);
@@ -68,5 +87,52 @@ test("a prefetched item that is already cached is not fetched again", () => {
   });
   cdn.request("r1", { lat: 0, lon: 0 });
   cdn.request("main", { lat: 0, lon: 0 });
-  expect(fetches).toEqual(["r1", "r2", "main"]);
+  const fetched = fetches.join(", ");
+  ensure(
+    fetched === "r1, r2, main",
+    `the origin was asked for [${fetched}], not [r1, r2, main]. Prefetch skips items the edge holds; and the missed item is stored before prefetching, or a prefetch of its related items (r1 lists itself) fetches it a second time`,
+  );
+});
+
+test("capacity at the edges of a second: full at exactly the limit, room again at exactly the next second", () => {
+  // The instants that matter, drawn often: the first, second and last millisecond of a second.
+  const offset = fc.oneof(fc.constantFrom(0, 1, 999), fc.integer({ min: 0, max: 999 }));
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 4 }),
+      fc.integer({ min: 0, max: 1_000_000 }),
+      offset,
+      (limit, second, start) => {
+        let now = second * 1000 + start;
+        const cdn = new Cdn({
+          edges: [
+            { id: "near", location: { lat: 0, lon: 0 }, cacheItems: 1, maxRequestsPerSecond: limit },
+            { id: "far", location: { lat: 0, lon: 10 }, cacheItems: 1, maxRequestsPerSecond: 1e9 },
+          ],
+          origin: { fetch: () => 1 },
+          clock: () => now,
+        });
+        const servedBy = () => cdn.request("x", { lat: 0, lon: 0 }).servedBy;
+        const first = Array.from({ length: limit }, servedBy);
+        ensure(
+          first.every((s) => s === "near"),
+          `near (maxRequestsPerSecond ${limit}) should serve the first ${limit} requests of its second, got [${first.join(", ")}]`,
+        );
+        const over = servedBy();
+        ensure(
+          over !== "near",
+          `near (maxRequestsPerSecond ${limit}) took request ${limit + 1} at ${now}: an edge that has served exactly its limit this second is full; it has room only while it has served fewer`,
+        );
+        now = second * 1000 + 999;
+        expect(servedBy()).toBe("far");
+        now = (second + 1) * 1000;
+        const next = servedBy();
+        ensure(
+          next === "near",
+          `at exactly ${now} ms a new second of the clock begins, so near, full since ${second * 1000 + start}, has room again, but ${next} served. Either near's count was not reset because, full, it was skipped and served nothing (reset it whenever the second changes), or its window ran from its first request instead of from the clock's second [${now}, ${now + 1000})`,
+        );
+      },
+    ),
+    propertySettings(200),
+  );
 });

@@ -28,7 +28,7 @@ export class Cdn {
    *   [-90, 90] latitude or [-180, 180] longitude.
    */
   constructor(options: CdnOptions) {
-    notImplemented("new Cdn()");
+    notImplemented(`new Cdn({ edges: [${String(options.edges.length)} edges], ... })`);
   }
 
   /**
@@ -50,7 +50,7 @@ export class Cdn {
   }
 
   /** Healthy edges by distance from `client`, nearest first (ties by id), at most `limit`. */
-  nearestEdges(client: GeoPoint, limit?: number): Array<{ id: string; distanceKm: number }> {
+  nearestEdges(client: GeoPoint, limit?: number): { id: string; distanceKm: number }[] {
     return notImplemented(`Cdn.nearestEdges(${JSON.stringify(client)}, ${limit})`);
   }
 }
