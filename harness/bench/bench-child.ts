@@ -31,7 +31,12 @@ export interface BenchPlan {
 }
 
 /** `mine` and `theirs` are the same workload from the two sides' own instances of bench.ts. */
-async function measure(plan: BenchPlan, mine: Workload<unknown>, learner: LoadedSide, reference: LoadedSide): Promise<WorkloadMeasurement> {
+async function measure(
+  plan: BenchPlan,
+  mine: Workload<unknown>,
+  learner: LoadedSide,
+  reference: LoadedSide,
+): Promise<WorkloadMeasurement> {
   const theirs = reference.bench.workloads.find((w) => w.name === mine.name) as Workload<unknown>;
   switch (mine.kind) {
     case "throughput":
@@ -60,7 +65,11 @@ async function measurePeers(plan: BenchPlan): Promise<WorkloadMeasurement[]> {
       if ("compareWithPeers" in workload && workload.compareWithPeers === false) continue;
       if (workload.kind === "http" && plan.order === "reference-first-peers") {
         const m = await measureHttp(workload, plan.benchFile, plan.reference, { ...plan.reference, peer: peer.name });
-        results.push({ ...m, name: `${workload.name} | ${peer.name}`, detail: m.detail.replace(/ vs reference /, ` (reference) vs ${peer.name} `) });
+        results.push({
+          ...m,
+          name: `${workload.name} | ${peer.name}`,
+          detail: m.detail.replace(/ vs reference /, ` (reference) vs ${peer.name} `),
+        });
         continue;
       }
       if (workload.kind !== "throughput") continue;
@@ -92,7 +101,16 @@ async function measureAgainstReference(plan: BenchPlan): Promise<WorkloadMeasure
       results.push(await measure(plan, mine, learner, reference));
     } catch (error) {
       const unit = workload.kind === "http" ? "req/s" : workload.unit;
-      results.push({ name: workload.name, kind: workload.kind, unit, learner: 0, reference: 0, ratio: 0, detail: "not measured", error: describe(error) });
+      results.push({
+        name: workload.name,
+        kind: workload.kind,
+        unit,
+        learner: 0,
+        reference: 0,
+        ratio: 0,
+        detail: "not measured",
+        error: describe(error),
+      });
     }
     writeFileSync(plan.outFile, JSON.stringify(results)); // after each workload, so a crash keeps what was measured
   }
@@ -101,7 +119,8 @@ async function measureAgainstReference(plan: BenchPlan): Promise<WorkloadMeasure
 
 async function main(): Promise<void> {
   const plan = JSON.parse(process.argv[2] ?? "null") as BenchPlan | null;
-  if (!plan || !BENCH_ORDERS.includes(plan.order)) throw new Error("usage: bench-child.ts '<BenchPlan as JSON>' (see run-bench.ts)");
+  if (!plan || !BENCH_ORDERS.includes(plan.order))
+    throw new Error("usage: bench-child.ts '<BenchPlan as JSON>' (see run-bench.ts)");
   const peers = plan.order === "peers-first" || plan.order === "reference-first-peers";
   const results = peers ? await measurePeers(plan) : await measureAgainstReference(plan);
   writeFileSync(plan.outFile, JSON.stringify(results));
@@ -109,7 +128,8 @@ async function main(): Promise<void> {
 }
 
 function describe(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : `a thrown ${typeof error}: ${String(error)}`;
+  const text =
+    error instanceof Error ? `${error.name}: ${error.message}` : `a thrown ${typeof error}: ${String(error)}`;
   return text.split("\n")[0]?.slice(0, 300) ?? text;
 }
 

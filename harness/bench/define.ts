@@ -45,7 +45,7 @@ export interface HttpWorkload<Api> {
   /** Starts a server (not yet listening) on the implementation. */
   server(api: Api): Server;
   /** The requests autocannon cycles through, e.g. different clients' headers. */
-  requests: Array<{ method?: "GET" | "POST"; path: string; headers?: Record<string, string> }>;
+  requests: { method?: "GET" | "POST"; path: string; headers?: Record<string, string> }[];
   connections: number;
   /** Length of one measured round, in seconds. */
   roundSeconds: number;
@@ -83,8 +83,8 @@ export interface Peer<Api> {
 
 /** The workloads receive the exports of exercise.json's `entry` module, one instance per side. */
 export interface BenchDefinition<Api> {
-  workloads: Array<Workload<Api>>;
-  peers?: Array<Peer<Api>>;
+  workloads: Workload<Api>[];
+  peers?: Peer<Api>[];
 }
 
 /** Declares a bench; the identity function that gives bench.ts its types. */

@@ -57,12 +57,20 @@ function startServer(benchFile: string, side: Side, workload: string): Promise<R
   });
 }
 
-async function load(port: number, workload: HttpWorkload<unknown>, seconds: number): Promise<{ rate: number; p99: number; errors: number }> {
+async function load(
+  port: number,
+  workload: HttpWorkload<unknown>,
+  seconds: number,
+): Promise<{ rate: number; p99: number; errors: number }> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: workload.connections,
     duration: seconds,
-    requests: workload.requests.map((r) => ({ method: r.method ?? "GET", path: r.path, ...(r.headers ? { headers: r.headers } : {}) })),
+    requests: workload.requests.map((r) => ({
+      method: r.method ?? "GET",
+      path: r.path,
+      ...(r.headers ? { headers: r.headers } : {}),
+    })),
   });
   return { rate: result.requests.total / seconds, p99: result.latency.p99, errors: result.errors + result.timeouts };
 }
@@ -81,7 +89,7 @@ export async function measureHttp(
     servers.push(learner);
     await load(learner.port, workload, 1);
     await load(reference.port, workload, 1);
-    const rounds: Array<{ learner: Awaited<ReturnType<typeof load>>; reference: Awaited<ReturnType<typeof load>> }> = [];
+    const rounds: { learner: Awaited<ReturnType<typeof load>>; reference: Awaited<ReturnType<typeof load>> }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const first = round % 2 === 0 ? learner : reference;
       const second = first === learner ? reference : learner;

@@ -69,7 +69,9 @@ function warmAndCalibrate(runBatch: BatchRunner, op: Operation, ms: number, batc
  */
 export function interleave(ops: Operation[], options: InterleaveOptions = DEFAULT_INTERLEAVE): number[][] {
   const runners = ops.map(() => compileBatchRunner());
-  const batches = ops.map((op, i) => warmAndCalibrate(runners[i] as BatchRunner, op, options.warmupMs, options.batchMs));
+  const batches = ops.map((op, i) =>
+    warmAndCalibrate(runners[i] as BatchRunner, op, options.warmupMs, options.batchMs),
+  );
   const rounds: number[][] = [];
   for (let round = 0; round < options.rounds; round++) {
     const rates = new Array<number>(ops.length).fill(0);
@@ -87,5 +89,7 @@ export function median(values: number[]): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }

@@ -32,10 +32,15 @@ export function loadSide(benchFile: string, side: Side): LoadedSide {
 }
 
 export function loadModule(file: string): Record<string, unknown> {
+  // A plain require, not import(): synchronous, and through the module cache node-hook.cjs clears
+  // between sides, so each side gets instances of its own.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(file) as Record<string, unknown>;
   // tsx compiles TypeScript to CommonJS here: named exports may sit under `default`.
   const inner = loaded.default;
-  return inner && typeof inner === "object" && !Array.isArray(inner) ? { ...(inner as Record<string, unknown>), ...loaded } : loaded;
+  return inner && typeof inner === "object" && !Array.isArray(inner)
+    ? { ...(inner as Record<string, unknown>), ...loaded }
+    : loaded;
 }
 
 /**
@@ -45,7 +50,9 @@ export function loadModule(file: string): Record<string, unknown> {
  */
 export function loadBench(file: string): BenchDefinition<unknown> {
   const resolved = require.resolve(file);
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- evicting one file from the module cache
   delete require.cache[resolved];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see loadModule
   let value: unknown = require(resolved) as unknown;
   // Unwrap `default` until the definition (CommonJS interop can nest it twice).
   for (let i = 0; i < 3 && value && typeof value === "object" && !("workloads" in value) && "default" in value; i++) {

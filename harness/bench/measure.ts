@@ -11,7 +11,12 @@ import type { WorkloadMeasurement } from "./result";
  * Each measure function takes the workload twice, from two instances of bench.ts (`mine` for the
  * learner, `theirs` for the reference), so neither side's closures are shared with the other.
  */
-export function measureThroughput<Api>(mine: ThroughputWorkload<Api>, theirs: ThroughputWorkload<Api>, learner: Api, reference: Api): WorkloadMeasurement {
+export function measureThroughput<Api>(
+  mine: ThroughputWorkload<Api>,
+  theirs: ThroughputWorkload<Api>,
+  learner: Api,
+  reference: Api,
+): WorkloadMeasurement {
   const workload = mine;
   const rounds = interleave([mine.setup(learner), theirs.setup(reference)]);
   const ratio = median(rounds.map(([l, r]) => (l as number) / (r as number)));
@@ -28,10 +33,21 @@ export function measureThroughput<Api>(mine: ThroughputWorkload<Api>, theirs: Th
   };
 }
 
-export function measureScaling<Api>(mine: ScalingWorkload<Api>, theirs: ScalingWorkload<Api>, learner: Api, reference: Api): WorkloadMeasurement {
+export function measureScaling<Api>(
+  mine: ScalingWorkload<Api>,
+  theirs: ScalingWorkload<Api>,
+  learner: Api,
+  reference: Api,
+): WorkloadMeasurement {
   const workload = mine;
-  const rounds = interleave([mine.small.setup(learner), mine.large.setup(learner), theirs.small.setup(reference), theirs.large.setup(reference)]);
-  const keeps = (round: number[], small: number, large: number): number => (round[large] as number) / (round[small] as number);
+  const rounds = interleave([
+    mine.small.setup(learner),
+    mine.large.setup(learner),
+    theirs.small.setup(reference),
+    theirs.large.setup(reference),
+  ]);
+  const keeps = (round: number[], small: number, large: number): number =>
+    (round[large] as number) / (round[small] as number);
   const learnerKeeps = median(rounds.map((round) => keeps(round, 0, 1)));
   const referenceKeeps = median(rounds.map((round) => keeps(round, 2, 3)));
   const ratio = median(rounds.map((round) => keeps(round, 0, 1) / keeps(round, 2, 3)));
@@ -48,7 +64,12 @@ export function measureScaling<Api>(mine: ScalingWorkload<Api>, theirs: ScalingW
   };
 }
 
-export async function measureSim<Api>(mine: SimWorkload<Api>, theirs: SimWorkload<Api>, learner: Api, reference: Api): Promise<WorkloadMeasurement> {
+export async function measureSim<Api>(
+  mine: SimWorkload<Api>,
+  theirs: SimWorkload<Api>,
+  learner: Api,
+  reference: Api,
+): Promise<WorkloadMeasurement> {
   const workload = mine;
   const mean = async (w: SimWorkload<Api>, api: Api): Promise<number> => {
     let total = 0;

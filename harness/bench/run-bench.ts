@@ -37,16 +37,25 @@ export async function runBench(exercise: Exercise, options: BenchOptions): Promi
   const reference = sideOf(exercise, "solutions");
   const learnerFile = learner.file;
   const report: BenchReport = { exercise: exercise.id, target: targets.describeTarget(target), workloads: [] };
-  const expected = Object.keys(exercise.meta.budgets).filter((name) => !options.workloads?.length || options.workloads.includes(name));
+  const expected = Object.keys(exercise.meta.budgets).filter(
+    (name) => !options.workloads?.length || options.workloads.includes(name),
+  );
   if (!existsSync(learnerFile)) {
-    report.workloads = expected.map((name) => notMeasured(name, `no ${path.relative(targets.REPO_ROOT, learnerFile)} to measure`));
+    report.workloads = expected.map((name) =>
+      notMeasured(name, `no ${path.relative(targets.REPO_ROOT, learnerFile)} to measure`),
+    );
     return report;
   }
   const first = await runChild(exercise, options.singleOrder ?? "reference-first", learner, reference, options);
-  const inProcess = first.measured.filter((m) => (m.kind === "throughput" || m.kind === "scaling") && m.error === undefined);
+  const inProcess = first.measured.filter(
+    (m) => (m.kind === "throughput" || m.kind === "scaling") && m.error === undefined,
+  );
   const second =
     inProcess.length > 0 && first.failure === undefined && options.singleOrder === undefined
-      ? await runChild(exercise, "learner-first", learner, reference, { ...options, workloads: inProcess.map((m) => m.name) })
+      ? await runChild(exercise, "learner-first", learner, reference, {
+          ...options,
+          workloads: inProcess.map((m) => m.name),
+        })
       : undefined;
   const measured = mergeLoadOrders(first.measured, second?.measured ?? []);
   const reason = first.failure ?? second?.failure ?? "the bench did not report this workload";
@@ -97,9 +106,15 @@ export function combineLoadOrders(a: WorkloadMeasurement, b: WorkloadMeasurement
  * throughput workload: ratio = reference / peer, both load orders, geometric mean. Context for the
  * learner, never scored. Empty when the bench declares no peers.
  */
-export async function runPeers(exercise: Exercise, timeLimitMs: number): Promise<{ measured: WorkloadMeasurement[]; failure?: string }> {
+export async function runPeers(
+  exercise: Exercise,
+  timeLimitMs: number,
+): Promise<{ measured: WorkloadMeasurement[]; failure?: string }> {
   const reference = sideOf(exercise, "solutions");
-  const first = await runChild(exercise, "reference-first-peers", reference, reference, { target: "solutions", timeLimitMs });
+  const first = await runChild(exercise, "reference-first-peers", reference, reference, {
+    target: "solutions",
+    timeLimitMs,
+  });
   if (first.failure !== undefined || first.measured.length === 0) return first;
   const second = await runChild(exercise, "peers-first", reference, reference, { target: "solutions", timeLimitMs });
   const measured = mergeLoadOrders(first.measured, second.measured);
@@ -116,7 +131,14 @@ async function runChild(
   const { run, report } = await runBoundedForJson<WorkloadMeasurement[]>({
     command: process.execPath,
     args: (outFile) => {
-      const plan: BenchPlan = { order, benchFile: exercise.benchFile, learner, reference, outFile, workloads: options.workloads ?? [] };
+      const plan: BenchPlan = {
+        order,
+        benchFile: exercise.benchFile,
+        learner,
+        reference,
+        outFile,
+        workloads: options.workloads ?? [],
+      };
       return [TSX_CLI, BENCH_CHILD, JSON.stringify(plan)];
     },
     cwd: targets.REPO_ROOT,
@@ -125,8 +147,14 @@ async function runChild(
     outputLimitBytes: 4 * 1024 * 1024,
   });
   const measured = report ?? [];
-  if (run.reason === "time-limit") return { measured, failure: `the bench did not finish within ${Math.round(options.timeLimitMs / 1000)} s` };
-  if (run.reason === "output-limit") return { measured, failure: "the bench wrote more than 4 MiB of output: remove console.log calls from hot paths" };
-  if (run.exitCode !== 0) return { measured, failure: `the bench process failed: ${run.stderr.trim().split("\n").at(-1) ?? `exit code ${run.exitCode}`}` };
+  if (run.reason === "time-limit")
+    return { measured, failure: `the bench did not finish within ${Math.round(options.timeLimitMs / 1000)} s` };
+  if (run.reason === "output-limit")
+    return { measured, failure: "the bench wrote more than 4 MiB of output: remove console.log calls from hot paths" };
+  if (run.exitCode !== 0)
+    return {
+      measured,
+      failure: `the bench process failed: ${run.stderr.trim().split("\n").at(-1) ?? `exit code ${run.exitCode}`}`,
+    };
   return { measured };
 }

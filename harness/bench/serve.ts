@@ -9,7 +9,8 @@ import { loadSide, type Side } from "./load-implementation";
 
 async function main(): Promise<void> {
   const [benchFile, sideJson, workloadName] = process.argv.slice(2);
-  if (!benchFile || !sideJson || !workloadName) throw new Error("usage: serve.ts <bench.ts> '<Side as JSON>' <workload>");
+  if (!benchFile || !sideJson || !workloadName)
+    throw new Error("usage: serve.ts <bench.ts> '<Side as JSON>' <workload>");
   const { bench, api } = loadSide(benchFile, JSON.parse(sideJson) as Side);
   const workload = bench.workloads.find((w) => w.name === workloadName);
   if (!workload || workload.kind !== "http") throw new Error(`no http workload "${workloadName}" in ${benchFile}`);

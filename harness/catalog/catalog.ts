@@ -7,7 +7,14 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import targets from "../resolve/targets.cjs";
 import { coursePlanSchema, type CoursePlan, type PlannedExercise, type PlannedTrack } from "./course-plan";
-import { CatalogError, SUPPORTED_KINDS, describeZodIssue, readExerciseMeta, readJson, type ExerciseMeta } from "./exercise-meta";
+import {
+  CatalogError,
+  SUPPORTED_KINDS,
+  describeZodIssue,
+  readExerciseMeta,
+  readJson,
+  type ExerciseMeta,
+} from "./exercise-meta";
 
 export interface Exercise {
   meta: ExerciseMeta;
@@ -73,7 +80,8 @@ export const PLAN_FILE = "exercises/tracks.json";
 
 export function readPlan(root: string = targets.REPO_ROOT): CoursePlan {
   const file = path.join(root, PLAN_FILE);
-  if (!existsSync(file)) throw new CatalogError(`no course outline at ${file}: it lists the tracks and their exercises in order`);
+  if (!existsSync(file))
+    throw new CatalogError(`no course outline at ${file}: it lists the tracks and their exercises in order`);
   const parsed = coursePlanSchema.safeParse(readJson(file));
   if (!parsed.success) throw new CatalogError(describeZodIssue(file, parsed.error));
   return parsed.data;
@@ -96,11 +104,19 @@ export function readCatalog(root: string = targets.REPO_ROOT): Catalog {
       position += 1;
       const id = `${track.track}/${planned.slug}`;
       const earlier = seen.get(planned.slug);
-      if (earlier !== undefined) problems.push({ where: PLAN_FILE, message: `slug "${planned.slug}" is used by ${earlier} and ${id}; slugs name exercises on the command line, so each must be unique` });
+      if (earlier !== undefined)
+        problems.push({
+          where: PLAN_FILE,
+          message: `slug "${planned.slug}" is used by ${earlier} and ${id}; slugs name exercises on the command line, so each must be unique`,
+        });
       seen.set(planned.slug, id);
       const file = path.join(root, "exercises", track.track, planned.slug, "exercise.json");
       if (!existsSync(file)) {
-        if (existsSync(path.dirname(file))) problems.push({ where: id, message: `exercises/${id}/ has no exercise.json; run kata new ${id} --kind ${planned.kind} to scaffold one` });
+        if (existsSync(path.dirname(file)))
+          problems.push({
+            where: id,
+            message: `exercises/${id}/ has no exercise.json; run kata new ${id} --kind ${planned.kind} to scaffold one`,
+          });
         continue;
       }
       try {
@@ -127,9 +143,16 @@ export function loadCatalog(root: string = targets.REPO_ROOT): Exercise[] {
 
 function agreement(id: string, meta: ExerciseMeta, planned: PlannedExercise): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
-  if (meta.kind !== planned.kind) problems.push({ where: id, message: `exercise.json says kind "${meta.kind}", ${PLAN_FILE} says "${planned.kind}"; make them agree` });
+  if (meta.kind !== planned.kind)
+    problems.push({
+      where: id,
+      message: `exercise.json says kind "${meta.kind}", ${PLAN_FILE} says "${planned.kind}"; make them agree`,
+    });
   if (!SUPPORTED_KINDS.includes(meta.kind)) {
-    problems.push({ where: id, message: `kind "${meta.kind}" has no harness yet (supported: ${SUPPORTED_KINDS.join(", ")}); docs/authoring.md says what one needs` });
+    problems.push({
+      where: id,
+      message: `kind "${meta.kind}" has no harness yet (supported: ${SUPPORTED_KINDS.join(", ")}); docs/authoring.md says what one needs`,
+    });
   }
   return problems;
 }
@@ -140,11 +163,18 @@ function unplannedFolders(root: string, plan: CoursePlan): CatalogProblem[] {
   const tracks = new Set(plan.tracks.map((t) => t.track));
   for (const track of subfolders(path.join(root, "exercises"))) {
     if (!tracks.has(track)) {
-      problems.push({ where: `exercises/${track}`, message: `track folder "${track}" is not in ${PLAN_FILE}; add the track there or remove the folder` });
+      problems.push({
+        where: `exercises/${track}`,
+        message: `track folder "${track}" is not in ${PLAN_FILE}; add the track there or remove the folder`,
+      });
       continue;
     }
     for (const slug of subfolders(path.join(root, "exercises", track))) {
-      if (!planned.has(`${track}/${slug}`)) problems.push({ where: `${track}/${slug}`, message: `exercises/${track}/${slug}/ is not in ${PLAN_FILE}; add it to its track's exercises, in course order` });
+      if (!planned.has(`${track}/${slug}`))
+        problems.push({
+          where: `${track}/${slug}`,
+          message: `exercises/${track}/${slug}/ is not in ${PLAN_FILE}; add it to its track's exercises, in course order`,
+        });
     }
   }
   return problems;
@@ -156,8 +186,13 @@ function prerequisiteProblems(exercises: Exercise[]): CatalogProblem[] {
   for (const exercise of exercises) {
     for (const slug of exercise.meta.prerequisites) {
       const before = bySlug.get(slug);
-      if (before === undefined) problems.push({ where: exercise.id, message: `prerequisite "${slug}" is not a built exercise` });
-      else if (before.position >= exercise.position) problems.push({ where: exercise.id, message: `prerequisite "${slug}" comes later in the course; reorder ${PLAN_FILE}` });
+      if (before === undefined)
+        problems.push({ where: exercise.id, message: `prerequisite "${slug}" is not a built exercise` });
+      else if (before.position >= exercise.position)
+        problems.push({
+          where: exercise.id,
+          message: `prerequisite "${slug}" comes later in the course; reorder ${PLAN_FILE}`,
+        });
     }
   }
   return problems;
@@ -181,7 +216,10 @@ export function selectExercises(catalog: Exercise[], names: string[]): Exercise[
   for (const name of names) {
     const matches = catalog.filter((e) => e.meta.slug === name || e.id === name || e.meta.track === name);
     if (matches.length === 0) {
-      const nearest = nearestSlugs(name, catalog.map((e) => e.meta.slug));
+      const nearest = nearestSlugs(
+        name,
+        catalog.map((e) => e.meta.slug),
+      );
       const hint = nearest.length > 0 ? `did you mean ${nearest.join(" or ")}?` : "run `kata list` to see them";
       throw new CatalogError(`no exercise "${name}": ${hint}`);
     }

@@ -7,7 +7,12 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 
 /** The four self-evaluation areas a system-design interview scores; every exercise feeds one or more. */
-export const SKILLS = ["Architecture design", "Distributed systems", "Data management", "Reliability and performance"] as const;
+export const SKILLS = [
+  "Architecture design",
+  "Distributed systems",
+  "Data management",
+  "Reliability and performance",
+] as const;
 export type Skill = (typeof SKILLS)[number];
 
 /**

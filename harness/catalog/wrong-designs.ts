@@ -38,7 +38,9 @@ export function readWrongDesigns(exercise: Exercise): WrongDesign[] {
   if (!existsSync(file)) return [];
   const parsed = wrongDesignsSchema.safeParse(readJson(file));
   if (!parsed.success) throw new CatalogError(describeZodIssue(file, parsed.error));
-  const folders = readdirSync(exercise.wrongDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const folders = readdirSync(exercise.wrongDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
   const listed = Object.keys(parsed.data);
   const unlisted = folders.filter((f) => !listed.includes(f));
   const missing = listed.filter((v) => !folders.includes(v));

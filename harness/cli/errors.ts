@@ -20,6 +20,8 @@ export function reportAndExit(error: unknown): never {
     process.stderr.write(`${pc.red("kata:")} ${error.message}\n`);
     process.exit(1);
   }
-  process.stderr.write(`${pc.red("kata: internal error")} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${pc.red("kata: internal error")} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(2);
 }

@@ -26,9 +26,10 @@ function positiveSeconds(value: string): number {
 }
 
 const targetOption = (): Option =>
-  new Option("-t, --target <target>", "whose code: exercises (yours), solutions, naive, wrong:<variant>, or a folder laid out like exercises/").default(
-    process.env.KATA_TARGET ?? "exercises",
-  );
+  new Option(
+    "-t, --target <target>",
+    "whose code: exercises (yours), solutions, naive, wrong:<variant>, or a folder laid out like exercises/",
+  ).default(process.env.KATA_TARGET ?? "exercises");
 
 const program = new Command("kata")
   .description("The system-design kata workbook: run, measure and grade the exercises.")
@@ -59,7 +60,11 @@ program
   .option("-w, --workload <name...>", "only these workloads", [])
   .option("--no-peers", "leave out the comparison of the reference with npm libraries")
   .action(async (slug: string, options: { target: string; workload: string[]; peers: boolean }) => {
-    process.exitCode = await benchCommand(one(slug), { target: options.target, workloads: options.workload, peers: options.peers });
+    process.exitCode = await benchCommand(one(slug), {
+      target: options.target,
+      workloads: options.workload,
+      peers: options.peers,
+    });
   });
 
 program
@@ -74,7 +79,14 @@ program
   .action(
     async (
       names: string[],
-      options: { target: string; hidden: boolean; bench: boolean; format?: ReportFormat; out?: string; timeLimit: number },
+      options: {
+        target: string;
+        hidden: boolean;
+        bench: boolean;
+        format?: ReportFormat;
+        out?: string;
+        timeLimit: number;
+      },
     ) => {
       process.exitCode = await gradeCommand(selectExercises(loadCatalog(), names), options);
     },
@@ -94,7 +106,9 @@ program
 
 program
   .command("verify [exercises...]")
-  .description("the project's own tests: every exercise's stub, reference, naive and wrong variants, budgets; with no names, the harness's tests, types and lint too")
+  .description(
+    "the project's own tests: every exercise's stub, reference, naive and wrong variants, budgets; with no names, the harness's tests, types and lint too",
+  )
   .option("--skip-bench", "leave out the budget checks (quicker, incomplete)", false)
   .action(async (names: string[], options: { skipBench: boolean }) => {
     process.exitCode = await verifyCommand({ ...options, names });
@@ -102,7 +116,9 @@ program
 
 program
   .command("new <id>")
-  .description("scaffold a planned exercise, <track>/<slug>, with its whole anatomy; verify then lists what is left to write")
+  .description(
+    "scaffold a planned exercise, <track>/<slug>, with its whole anatomy; verify then lists what is left to write",
+  )
   .addOption(new Option("-k, --kind <kind>", "pure, http, sim, ws or sql (default: the course outline's)"))
   .action((id: string, options: { kind?: string }) => newCommand(id, options.kind));
 

@@ -10,7 +10,9 @@ export class NotImplementedError extends Error {
   override readonly name = "NotImplementedError";
 
   constructor(readonly what: string) {
-    super(`${what} ${NOT_IMPLEMENTED_MARKER}: replace the notImplemented(...) line in its body with your code (the exercise README says what it must do).`);
+    super(
+      `${what} ${NOT_IMPLEMENTED_MARKER}: replace the notImplemented(...) line in its body with your code (the exercise README says what it must do).`,
+    );
   }
 }
 

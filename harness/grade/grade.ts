@@ -48,7 +48,10 @@ export async function gradeExercises(exercises: Exercise[], options: GradeOption
     let bench: BenchReport | undefined;
     if (options.bench && run.crash === undefined && everyTestPasses(scoreCorrectness(run.cases))) {
       options.onProgress?.({ phase: "bench-start", exercise });
-      bench = await runBench(exercise, { target: options.target, timeLimitMs: options.benchTimeLimitMs ?? DEFAULT_BENCH_TIME_LIMIT_MS });
+      bench = await runBench(exercise, {
+        target: options.target,
+        timeLimitMs: options.benchTimeLimitMs ?? DEFAULT_BENCH_TIME_LIMIT_MS,
+      });
       options.onProgress?.({ phase: "bench", exercise, report: bench });
     }
     scores.push(scoreExercise(exercise, run, bench));

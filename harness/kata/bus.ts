@@ -9,7 +9,7 @@
 export type Handler<E> = (event: E) => void;
 
 export class EventBus<E extends { type: string }> {
-  private readonly handlers = new Map<string, Array<Handler<E>>>();
+  private readonly handlers = new Map<string, Handler<E>[]>();
   /** Events published, by type: for tests and benches to count. */
   readonly published = new Map<string, number>();
 

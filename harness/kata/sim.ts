@@ -1,6 +1,13 @@
 /** The simulated network, for exercises and their tests, imported as `#kata/sim`. See docs/simulator.md. */
 export { Simulation, SimulationError } from "../sim/simulation";
-export type { MessageStats, NodeContext, SimNode, SimulationOptions, StableStorage, TimerHandle } from "../sim/simulation";
+export type {
+  MessageStats,
+  NodeContext,
+  SimNode,
+  SimulationOptions,
+  StableStorage,
+  TimerHandle,
+} from "../sim/simulation";
 export { RELIABLE_NETWORK, NetworkConfigError } from "../sim/network";
 export type { NetworkFaults } from "../sim/network";
 export { History } from "../sim/history";

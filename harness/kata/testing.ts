@@ -18,7 +18,9 @@ export function testSeed(): number {
   if (fromEnv === undefined || fromEnv === "") return DEFAULT_SEED;
   const seed = Number(fromEnv);
   if (!Number.isSafeInteger(seed)) {
-    throw new Error(`KATA_SEED must be an integer, got ${JSON.stringify(fromEnv)}; unset it to use the default seed ${DEFAULT_SEED}`);
+    throw new Error(
+      `KATA_SEED must be an integer, got ${JSON.stringify(fromEnv)}; unset it to use the default seed ${DEFAULT_SEED}`,
+    );
   }
   return seed;
 }

@@ -38,9 +38,17 @@ function renderMarkdown(workbook: WorkbookScore, context: ReportContext): string
     const perf = e.workloads.length
       ? e.workloads.map((w) => `${w.name}: ${w.ratio.toFixed(2)} / ${w.budget}`).join("<br>")
       : (e.performanceNote ?? "-");
-    lines.push(`| ${e.id} | ${e.crash ? "crashed" : `${e.correctness.passed}/${e.correctness.total}`} | ${perf} | ${e.score.toFixed(1)} | ${e.state} |`);
+    lines.push(
+      `| ${e.id} | ${e.crash ? "crashed" : `${e.correctness.passed}/${e.correctness.total}`} | ${perf} | ${e.score.toFixed(1)} | ${e.state} |`,
+    );
   }
-  lines.push(``, `**Workbook score: ${workbook.score.toFixed(1)} / 100**`, ``, `| skill | score | exercises |`, `|---|---|---|`);
+  lines.push(
+    ``,
+    `**Workbook score: ${workbook.score.toFixed(1)} / 100**`,
+    ``,
+    `| skill | score | exercises |`,
+    `|---|---|---|`,
+  );
   for (const s of workbook.skills) lines.push(`| ${s.skill} | ${s.score.toFixed(1)} | ${s.exercises} |`);
   const notes = workbook.exercises.flatMap((e) => [
     ...(e.crash ? [`- ${e.id}: ${e.crash}`] : []),
@@ -57,14 +65,23 @@ function xml(text: string): string {
 function renderJunit(workbook: WorkbookScore, context: ReportContext): string {
   const suites = workbook.exercises.map((e) => {
     const cases: string[] = [];
-    if (e.crash) cases.push(`    <testcase classname="${xml(e.id)}" name="tests run"><failure message="${xml(e.crash)}"/></testcase>`);
+    if (e.crash)
+      cases.push(
+        `    <testcase classname="${xml(e.id)}" name="tests run"><failure message="${xml(e.crash)}"/></testcase>`,
+      );
     for (const t of e.tests) {
       const body =
-        t.status === "failed" ? `<failure message="${xml(t.message ?? "failed")}"/>` : t.status === "skipped" ? "<skipped/>" : "";
+        t.status === "failed"
+          ? `<failure message="${xml(t.message ?? "failed")}"/>`
+          : t.status === "skipped"
+            ? "<skipped/>"
+            : "";
       cases.push(`    <testcase classname="${xml(`${e.id} (${t.file})`)}" name="${xml(t.name)}">${body}</testcase>`);
     }
     for (const w of e.workloads) {
-      const failure = w.error ?? (w.score < 1 ? `ratio ${w.ratio.toFixed(3)} is under the budget ${w.budget}: ${w.detail}` : undefined);
+      const failure =
+        w.error ??
+        (w.score < 1 ? `ratio ${w.ratio.toFixed(3)} is under the budget ${w.budget}: ${w.detail}` : undefined);
       cases.push(
         `    <testcase classname="${xml(`${e.id} (budget)`)}" name="${xml(w.name)}">${failure ? `<failure message="${xml(failure)}"/>` : ""}</testcase>`,
       );

@@ -15,7 +15,10 @@ const STATE_COLOR: Record<ExerciseState, (text: string) => string> = {
 export function performanceCell(exercise: ExerciseScore): string {
   if (exercise.workloads.length === 0) return pc.dim(exercise.performanceNote ?? "-");
   return exercise.workloads
-    .map((w) => `${w.error ? pc.red("x") : w.score >= 1 ? pc.green("ok") : pc.yellow("slow")} ${w.ratio.toFixed(2)}/${w.budget}`)
+    .map(
+      (w) =>
+        `${w.error ? pc.red("x") : w.score >= 1 ? pc.green("ok") : pc.yellow("slow")} ${w.ratio.toFixed(2)}/${w.budget}`,
+    )
     .join("\n");
 }
 

@@ -43,6 +43,7 @@ const KEEP = [path.join(REPO_ROOT, "harness") + path.sep, `${path.sep}node_modul
  */
 function loadUnderTarget(target, load) {
   for (const file of Object.keys(require.cache)) {
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- evicting learner and reference modules
     if (!KEEP.some((kept) => file.includes(kept))) delete require.cache[file];
   }
   const previous = activeTarget;

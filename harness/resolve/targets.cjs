@@ -55,7 +55,8 @@ class TargetError extends Error {
   }
 }
 
-const TARGET_SPELLINGS = "exercises, solutions, naive, wrong:<variant>, or a folder laid out like exercises/ (<track>/<slug>/src/*.ts)";
+const TARGET_SPELLINGS =
+  "exercises, solutions, naive, wrong:<variant>, or a folder laid out like exercises/ (<track>/<slug>/src/*.ts)";
 const VARIANT_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
@@ -88,7 +89,9 @@ function parseVariants(spec) {
   for (const part of spec.slice("wrong:".length).split(",")) {
     const [slug, variant] = part.includes("/") ? part.split("/", 2) : ["*", part];
     if (!slug || !variant || !VARIANT_NAME.test(variant) || (slug !== "*" && !VARIANT_NAME.test(slug))) {
-      throw new TargetError(`"${spec}" names no wrong variant: spell it wrong:<variant> or wrong:<slug>/<variant>,..., names of folders in solutions/<track>/<slug>/wrong/`);
+      throw new TargetError(
+        `"${spec}" names no wrong variant: spell it wrong:<variant> or wrong:<slug>/<variant>,..., names of folders in solutions/<track>/<slug>/wrong/`,
+      );
     }
     variants[slug] = variant;
   }
@@ -127,7 +130,9 @@ const tsFile = (dir, module) => path.join(dir, `${module}.ts`);
  * @param {ModuleName} name
  */
 function isGivenModule({ track, slug, module }) {
-  return !fs.existsSync(tsFile(referenceSrc(track, slug), module)) && fs.existsSync(tsFile(exerciseSrc(track, slug), module));
+  return (
+    !fs.existsSync(tsFile(referenceSrc(track, slug), module)) && fs.existsSync(tsFile(exerciseSrc(track, slug), module))
+  );
 }
 
 /**

@@ -90,7 +90,9 @@ export function runBounded(run: BoundedRun): Promise<BoundedResult> {
  * above. `args` receives that file's path. The report is undefined when the file is missing or
  * not JSON: the child died before reporting, and `run` says why.
  */
-export async function runBoundedForJson<T>(run: Omit<BoundedRun, "args"> & { args: (reportFile: string) => string[] }): Promise<{ run: BoundedResult; report: T | undefined }> {
+export async function runBoundedForJson<T>(
+  run: Omit<BoundedRun, "args"> & { args: (reportFile: string) => string[] },
+): Promise<{ run: BoundedResult; report: T | undefined }> {
   const scratch = mkdtempSync(path.join(tmpdir(), "kata-child-"));
   const reportFile = path.join(scratch, "report.json");
   try {

@@ -66,7 +66,7 @@ interface JestReport {
 
 /** What jest said of one test file. */
 export interface FileRun {
-  cases: Array<Omit<TestCaseResult, "file">>;
+  cases: Omit<TestCaseResult, "file">[];
   /** The file could not run at all (a load error): jest's first lines. */
   error?: string;
 }
@@ -110,17 +110,27 @@ export async function runTestFiles(files: string[], options: FilesRunOptions): P
   });
   const elapsedMs = run.elapsedMs;
   if (run.reason === "time-limit") {
-    return { files: new Map(), elapsedMs, crash: `stopped after ${Math.round(options.timeLimitMs / 1000)} s without finishing: look for an infinite loop or a promise that never settles` };
+    return {
+      files: new Map(),
+      elapsedMs,
+      crash: `stopped after ${Math.round(options.timeLimitMs / 1000)} s without finishing: look for an infinite loop or a promise that never settles`,
+    };
   }
   if (run.reason === "output-limit") {
-    return { files: new Map(), elapsedMs, crash: `wrote more than ${Math.round(options.outputLimitBytes / 1024)} KiB of output: remove console.log calls from loops and hot paths` };
+    return {
+      files: new Map(),
+      elapsedMs,
+      crash: `wrote more than ${Math.round(options.outputLimitBytes / 1024)} KiB of output: remove console.log calls from loops and hot paths`,
+    };
   }
   if (!report) {
     const lastLine = lastMeaningfulLine(run.stderr);
     return {
       files: new Map(),
       elapsedMs,
-      crash: `the test process ended (${describeExit(run.exitCode, run.signal)}) before it reported: does the code call process.exit()?` + (lastLine ? ` Last output: ${lastLine}` : ""),
+      crash:
+        `the test process ended (${describeExit(run.exitCode, run.signal)}) before it reported: does the code call process.exit()?` +
+        (lastLine ? ` Last output: ${lastLine}` : ""),
     };
   }
   const results = new Map<string, FileRun>();
@@ -136,7 +146,10 @@ export async function runTestFiles(files: string[], options: FilesRunOptions): P
       } as const;
     });
     const loadFailed = cases.length === 0 && fileResult.status === "failed";
-    results.set(path.resolve(fileResult.name), loadFailed ? { cases, error: firstLines(fileResult.message, 3) } : { cases });
+    results.set(
+      path.resolve(fileResult.name),
+      loadFailed ? { cases, error: firstLines(fileResult.message, 3) } : { cases },
+    );
   }
   return { files: results, elapsedMs };
 }
@@ -152,11 +165,12 @@ export async function runExerciseTests(exercise: Exercise, options: TestRunOptio
 export function exerciseResult(exercise: Exercise, run: FilesRun, includeHidden: boolean): TestRunResult {
   if (run.crash !== undefined) return { cases: [], crash: run.crash, elapsedMs: run.elapsedMs };
   const cases: TestCaseResult[] = [];
-  const files: Array<[TestFileKind, string]> = [["visible", exercise.visibleTest]];
+  const files: [TestFileKind, string][] = [["visible", exercise.visibleTest]];
   if (includeHidden) files.push(["hidden", exercise.hiddenTest]);
   for (const [kind, file] of files) {
     const result = run.files.get(path.resolve(file));
-    if (result?.error !== undefined) return { cases: [], crash: `the ${kind} test file could not run: ${result.error}`, elapsedMs: run.elapsedMs };
+    if (result?.error !== undefined)
+      return { cases: [], crash: `the ${kind} test file could not run: ${result.error}`, elapsedMs: run.elapsedMs };
     for (const c of result?.cases ?? []) cases.push({ file: kind, ...c });
   }
   if (cases.length === 0) return { cases, crash: "jest found no tests to run", elapsedMs: run.elapsedMs };
@@ -166,9 +180,12 @@ export function exerciseResult(exercise: Exercise, run: FilesRun, includeHidden:
 /** "exit code 1", or what a signal means: SIGABRT and SIGKILL from V8 or the kernel are out-of-memory deaths. */
 function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
   if (signal === null) return `exit code ${code}`;
-  return signal === "SIGABRT" ? "signal SIGABRT, which Node sends itself when it runs out of memory" : `signal ${signal}`;
+  return signal === "SIGABRT"
+    ? "signal SIGABRT, which Node sends itself when it runs out of memory"
+    : `signal ${signal}`;
 }
 
+// eslint-disable-next-line no-control-regex -- matching terminal colour codes is the point
 const ANSI_ESCAPE = /\x1b\[[0-9;]*m/g;
 
 /** The first `count` non-empty lines, without colour codes, jest's bullets or stack frames. */

@@ -19,15 +19,22 @@ export interface NewExerciseResult {
 /** Writes the scaffold under `root`; refuses an id that is not planned or already exists. */
 export function newExercise(root: string, id: string, kind?: string): NewExerciseResult {
   const [track, slug, ...rest] = id.split("/");
-  if (!track || !slug || rest.length > 0) throw new CatalogError(`"${id}" is not <track>/<slug>: for example 02-replication/leader-follower`);
+  if (!track || !slug || rest.length > 0)
+    throw new CatalogError(`"${id}" is not <track>/<slug>: for example 02-replication/leader-follower`);
   const planned = readPlan(root)
     .tracks.find((x) => x.track === track)
     ?.exercises.find((e) => e.slug === slug);
-  if (!planned) throw new CatalogError(`${id} is not in exercises/tracks.json: add it to its track there, at its place in the course, then run kata new again`);
-  if (kind !== undefined && !(KINDS as readonly string[]).includes(kind)) throw new CatalogError(`--kind ${kind} is not a kind: use one of ${KINDS.join(", ")}`);
-  if (kind !== undefined && kind !== planned.kind) throw new CatalogError(`exercises/tracks.json plans ${id} as ${planned.kind}, not ${kind}: change one of them`);
+  if (!planned)
+    throw new CatalogError(
+      `${id} is not in exercises/tracks.json: add it to its track there, at its place in the course, then run kata new again`,
+    );
+  if (kind !== undefined && !(KINDS as readonly string[]).includes(kind))
+    throw new CatalogError(`--kind ${kind} is not a kind: use one of ${KINDS.join(", ")}`);
+  if (kind !== undefined && kind !== planned.kind)
+    throw new CatalogError(`exercises/tracks.json plans ${id} as ${planned.kind}, not ${kind}: change one of them`);
   const exerciseDir = path.join(root, "exercises", track, slug);
-  if (existsSync(path.join(exerciseDir, "exercise.json"))) throw new CatalogError(`${id} already exists: kata new writes only new exercises`);
+  if (existsSync(path.join(exerciseDir, "exercise.json")))
+    throw new CatalogError(`${id} already exists: kata new writes only new exercises`);
 
   const n: t.ScaffoldNames = { track, slug, kind: planned.kind, pascal: t.pascalCase(slug), builds: planned.builds };
   const solutionDir = path.join(root, "solutions", track, slug);

@@ -123,7 +123,8 @@ ${stub ? `    return notImplemented("${n.pascal}.run");` : `    if (input === ""
 
 /** The visible tests (or the hidden ones): one that the stub fails and the reference passes. */
 export function testFile(n: ScaffoldNames, suite: "visible" | "hidden"): string {
-  const title = suite === "visible" ? `${PLACEHOLDER}: the behaviour this test names` : `${PLACEHOLDER}: a grading-only case`;
+  const title =
+    suite === "visible" ? `${PLACEHOLDER}: the behaviour this test names` : `${PLACEHOLDER}: a grading-only case`;
   switch (n.kind) {
     case "http":
       return `import type { Server } from "node:http";
@@ -232,7 +233,8 @@ export default defineBench<typeof Api>({
   }
 }
 
-export const hints = (): string => `## Hint 1\n\n${PLACEHOLDER}: the least revealing hint.\n\n## Hint 2\n\n${PLACEHOLDER}: a more revealing one.\n`;
+export const hints = (): string =>
+  `## Hint 1\n\n${PLACEHOLDER}: the least revealing hint.\n\n## Hint 2\n\n${PLACEHOLDER}: a more revealing one.\n`;
 
 export const notes = (n: ScaffoldNames): string =>
   `# ${n.pascal}: the reference\n\n${PLACEHOLDER}: the design, its complexity, the trade-offs, and the measured figures.\n`;

@@ -61,7 +61,7 @@ export interface ExerciseScore {
 export interface WorkbookScore {
   score: number;
   exercises: ExerciseScore[];
-  skills: Array<{ skill: Skill; score: number; exercises: number }>;
+  skills: { skill: Skill; score: number; exercises: number }[];
 }
 
 export function scoreCorrectness(tests: TestCaseResult[]): CorrectnessScore {
@@ -73,7 +73,15 @@ export function scoreCorrectness(tests: TestCaseResult[]): CorrectnessScore {
   const hiddenPassed = count("hidden", "passed");
   const total = visibleTotal + hiddenTotal;
   const passed = visiblePassed + hiddenPassed;
-  return { passed, total, visiblePassed, visibleTotal, hiddenPassed, hiddenTotal, fraction: total === 0 ? 0 : passed / total };
+  return {
+    passed,
+    total,
+    visiblePassed,
+    visibleTotal,
+    hiddenPassed,
+    hiddenTotal,
+    fraction: total === 0 ? 0 : passed / total,
+  };
 }
 
 /**
@@ -144,7 +152,8 @@ export function scoreExercise(exercise: Exercise, run: TestRunResult, bench: Ben
 }
 
 export function scoreWorkbook(exercises: ExerciseScore[]): WorkbookScore {
-  const mean = (values: number[]): number => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
+  const mean = (values: number[]): number =>
+    values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
   return {
     score: round1(mean(exercises.map((e) => e.score))),
     exercises,

@@ -14,7 +14,7 @@ export interface Operation<Input, Output> {
 }
 
 export class History<Input = unknown, Output = unknown> {
-  private readonly operations: Array<Operation<Input, Output>> = [];
+  private readonly operations: Operation<Input, Output>[] = [];
 
   constructor(private readonly clock: () => number) {}
 
@@ -32,7 +32,7 @@ export class History<Input = unknown, Output = unknown> {
     operation.returnedAt = this.clock();
   }
 
-  all(): ReadonlyArray<Operation<Input, Output>> {
+  all(): readonly Operation<Input, Output>[] {
     return this.operations;
   }
 }

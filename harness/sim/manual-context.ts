@@ -14,7 +14,7 @@ export interface PendingTimer {
 }
 
 export class ManualContext<M> implements NodeContext<M> {
-  readonly sent: Array<{ to: string; message: M }> = [];
+  readonly sent: { to: string; message: M }[] = [];
   readonly timers = new Map<number, PendingTimer>();
   /** Every delay ever passed to setTimer, in order. */
   readonly timerDelays: number[] = [];
@@ -95,7 +95,7 @@ export class ManualContext<M> implements NodeContext<M> {
   }
 
   /** Messages sent since the last call, and forgets them. */
-  takeSent(): Array<{ to: string; message: M }> {
+  takeSent(): { to: string; message: M }[] {
     return this.sent.splice(0, this.sent.length);
   }
 }

@@ -22,9 +22,14 @@ export class NetworkConfigError extends Error {
 export function validateFaults(faults: NetworkFaults): NetworkFaults {
   const { minDelayMs, maxDelayMs, dropRate, duplicateRate } = faults;
   if (!(minDelayMs >= 0) || !(maxDelayMs >= minDelayMs) || !Number.isFinite(maxDelayMs)) {
-    throw new NetworkConfigError(`delays must satisfy 0 <= minDelayMs <= maxDelayMs < Infinity, got ${minDelayMs} and ${maxDelayMs}`);
+    throw new NetworkConfigError(
+      `delays must satisfy 0 <= minDelayMs <= maxDelayMs < Infinity, got ${minDelayMs} and ${maxDelayMs}`,
+    );
   }
-  for (const [name, rate] of [["dropRate", dropRate], ["duplicateRate", duplicateRate]] as const) {
+  for (const [name, rate] of [
+    ["dropRate", dropRate],
+    ["duplicateRate", duplicateRate],
+  ] as const) {
     if (!(rate >= 0 && rate < 1)) throw new NetworkConfigError(`${name} must be a probability in [0, 1), got ${rate}`);
   }
   return faults;
@@ -43,7 +48,8 @@ export class Links {
     for (let g = 0; g < groups.length; g++) {
       for (let h = 0; h < groups.length; h++) {
         if (g === h) continue;
-        for (const from of groups[g] as readonly string[]) for (const to of groups[h] as readonly string[]) this.cut.add(`${from}>${to}`);
+        for (const from of groups[g] as readonly string[])
+          for (const to of groups[h] as readonly string[]) this.cut.add(`${from}>${to}`);
       }
     }
   }

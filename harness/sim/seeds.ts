@@ -15,7 +15,8 @@ export function seedsToRun(count: number): number[] {
   const only = process.env.KATA_REPLAY;
   if (only !== undefined && only !== "") {
     const seed = Number(only);
-    if (!Number.isSafeInteger(seed)) throw new Error(`KATA_REPLAY must be an integer seed, got ${JSON.stringify(only)}; unset it to run every seed`);
+    if (!Number.isSafeInteger(seed))
+      throw new Error(`KATA_REPLAY must be an integer seed, got ${JSON.stringify(only)}; unset it to run every seed`);
     return [seed];
   }
   return Array.from({ length: count }, (_, i) => i + 1);
@@ -33,7 +34,8 @@ const quote = (text: string): string => `"${text.replace(/[\\"$`]/g, (c) => `\\$
  * seed if one was set.
  */
 export function replayCommand(seed: number): string {
-  const state = typeof expect === "function" ? (expect.getState() as { testPath?: string; currentTestName?: string }) : {};
+  const state =
+    typeof expect === "function" ? (expect.getState() as { testPath?: string; currentTestName?: string }) : {};
   const slug = state.testPath ? path.basename(path.dirname(state.testPath)) : "<slug>";
   const hidden = state.testPath?.endsWith("hidden.test.ts") === true;
   const target = process.env.KATA_TARGET;
@@ -47,7 +49,7 @@ export function replayCommand(seed: number): string {
 }
 
 /** The timelines worth showing: the broken simulation's when the error names it, else every one the seed made. */
-function timelines(error: unknown, made: Array<Simulation<unknown, SimNode<unknown>>>, lines: number): string {
+function timelines(error: unknown, made: Simulation<unknown, SimNode<unknown>>[], lines: number): string {
   const broken = error instanceof SimulationError && error.simulation ? [error.simulation] : made;
   return broken
     .map((sim, i) => {
@@ -61,15 +63,22 @@ function timelines(error: unknown, made: Array<Simulation<unknown, SimNode<unkno
  * Runs `body` once per seed. On the first failure, throws an error that names the seed, the
  * replay command and the last events of the simulations the body created for that seed.
  */
-export function forEachSeed(count: number, body: (seed: number) => void, options: { timelineLines?: number } = {}): void {
+export function forEachSeed(
+  count: number,
+  body: (seed: number) => void,
+  options: { timelineLines?: number } = {},
+): void {
   for (const seed of seedsToRun(count)) {
-    const made: Array<Simulation<unknown, SimNode<unknown>>> = [];
+    const made: Simulation<unknown, SimNode<unknown>>[] = [];
     try {
       collectSimulations(made, () => body(seed));
     } catch (error) {
       const original = error instanceof Error ? error.message : String(error);
-      const failure = new SeededFailure(`with seed ${seed}: ${original}\n\nReplay exactly this run: ${replayCommand(seed)}${timelines(error, made, options.timelineLines ?? 40)}`);
-      if (error instanceof Error && error.stack) failure.stack = `${failure.name}: ${failure.message}\n${error.stack.split("\n").slice(1).join("\n")}`;
+      const failure = new SeededFailure(
+        `with seed ${seed}: ${original}\n\nReplay exactly this run: ${replayCommand(seed)}${timelines(error, made, options.timelineLines ?? 40)}`,
+      );
+      if (error instanceof Error && error.stack)
+        failure.stack = `${failure.name}: ${failure.message}\n${error.stack.split("\n").slice(1).join("\n")}`;
       throw failure;
     }
   }

@@ -102,7 +102,7 @@ export class Simulation<M, N extends SimNode<M>> {
   private readonly random: Prng;
   private faults: NetworkFaults;
   private readonly slots = new Map<string, NodeSlot<N>>();
-  private readonly invariants: Array<{ name: string; check: () => string | undefined }> = [];
+  private readonly invariants: { name: string; check: () => string | undefined }[] = [];
   private readonly createNode: (context: NodeContext<M>) => N;
   private nextTimerId = 0;
 
@@ -137,7 +137,7 @@ export class Simulation<M, N extends SimNode<M>> {
   }
 
   /** The nodes that are up, with their ids. */
-  liveNodes(): Array<[string, N]> {
+  liveNodes(): [string, N][] {
     return [...this.slots].flatMap(([id, slot]) => (slot.node ? [[id, slot.node] as [string, N]] : []));
   }
 
@@ -241,7 +241,8 @@ export class Simulation<M, N extends SimNode<M>> {
   private readonly timers = new Map<number, ScheduledEvent>();
 
   private setTimer(id: string, incarnation: number, delayMs: number, callback: () => void): TimerHandle {
-    if (!(delayMs >= 0) || !Number.isFinite(delayMs)) throw new SimulationError(`${id}: setTimer needs a delay >= 0 ms, got ${delayMs}`);
+    if (!(delayMs >= 0) || !Number.isFinite(delayMs))
+      throw new SimulationError(`${id}: setTimer needs a delay >= 0 ms, got ${delayMs}`);
     const handle = { id: this.nextTimerId++ };
     const event = this.queue.push(this.clock + delayMs, () => {
       this.timers.delete(handle.id);
@@ -264,7 +265,10 @@ export class Simulation<M, N extends SimNode<M>> {
     if (this.slot(from).incarnation !== incarnation) return; // a dead incarnation's leftover callback
     this.slot(to);
     this.stats.sent += 1;
-    const type = typeof message === "object" && message !== null && "type" in message ? String((message as { type: unknown }).type) : "message";
+    const type =
+      typeof message === "object" && message !== null && "type" in message
+        ? String((message as { type: unknown }).type)
+        : "message";
     this.stats.sentByType[type] = (this.stats.sentByType[type] ?? 0) + 1;
     // Sent means copied: the sender may reuse its object, and nothing it does later reaches the wire.
     const sent = structuredClone(message);
@@ -328,7 +332,9 @@ function lazyText(make: () => string): () => string {
 }
 
 const forbidden = (what: string, instead: string) => (): never => {
-  throw new SimulationError(`node code called ${what}: use ${instead}, so the run depends on its seed alone and can be replayed`);
+  throw new SimulationError(
+    `node code called ${what}: use ${instead}, so the run depends on its seed alone and can be replayed`,
+  );
 };
 
 /** Date that still converts a given time (`new Date(ctx.now())`) but cannot read the wall clock. */
@@ -358,8 +364,14 @@ function withoutAmbientTimeOrChance<T>(run: () => T): T {
   Math.random = forbidden("Math.random()", "ctx.random(), the node's seeded stream");
   globalThis.Date = VirtualOnlyDate as unknown as DateConstructor;
   performance.now = forbidden("performance.now()", "ctx.now(), the virtual clock");
-  globalThis.setTimeout = forbidden("setTimeout()", "ctx.setTimer(), which fires in virtual time") as unknown as typeof setTimeout;
-  globalThis.setInterval = forbidden("setInterval()", "ctx.setTimer() again from its own callback") as unknown as typeof setInterval;
+  globalThis.setTimeout = forbidden(
+    "setTimeout()",
+    "ctx.setTimer(), which fires in virtual time",
+  ) as unknown as typeof setTimeout;
+  globalThis.setInterval = forbidden(
+    "setInterval()",
+    "ctx.setTimer() again from its own callback",
+  ) as unknown as typeof setInterval;
   globalThis.setImmediate = forbidden("setImmediate()", "ctx.setTimer(0, ...)") as unknown as typeof setImmediate;
   try {
     return run();

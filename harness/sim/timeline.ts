@@ -52,7 +52,8 @@ export class Timeline {
 
   /** Every kept entry, oldest first. */
   all(): TimelineEntry[] {
-    const ordered = this.ring.length < this.capacity ? this.ring : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
+    const ordered =
+      this.ring.length < this.capacity ? this.ring : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
     return ordered.map((e) => ({ ...e, text: typeof e.text === "function" ? e.text() : e.text }));
   }
 
@@ -61,7 +62,9 @@ export class Timeline {
     const shown = this.all()
       .filter((e) => options.timers === true || e.kind !== "timer")
       .slice(-count);
-    return shown.map((e) => `${e.at.toFixed(1).padStart(9)} ms  ${(e.node ?? "").padEnd(6)} ${e.kind.padEnd(9)} ${e.text}`).join("\n");
+    return shown
+      .map((e) => `${e.at.toFixed(1).padStart(9)} ms  ${(e.node ?? "").padEnd(6)} ${e.kind.padEnd(9)} ${e.text}`)
+      .join("\n");
   }
 }
 

@@ -29,14 +29,18 @@ function writeMeta(content: string): string {
 
 describe("selectExercises", () => {
   test("finds by slug, by track/slug and by track", () => {
-    expect(selectExercises(catalog, ["consistent-hashing"]).map((e) => e.id)).toEqual(["01-partitioning/consistent-hashing"]);
+    expect(selectExercises(catalog, ["consistent-hashing"]).map((e) => e.id)).toEqual([
+      "01-partitioning/consistent-hashing",
+    ]);
     expect(selectExercises(catalog, ["01-partitioning/consistent-hashing"])).toHaveLength(1);
     expect(selectExercises(catalog, ["01-partitioning"]).length).toBeGreaterThan(0);
     expect(selectExercises(catalog, [])).toEqual(catalog);
   });
 
   test("an unknown slug suggests the nearest ones", () => {
-    expect(() => selectExercises(catalog, ["consistent-hashng"])).toThrow(new CatalogError('no exercise "consistent-hashng": did you mean consistent-hashing?'));
+    expect(() => selectExercises(catalog, ["consistent-hashng"])).toThrow(
+      new CatalogError('no exercise "consistent-hashng": did you mean consistent-hashing?'),
+    );
     expect(() => selectExercises(catalog, ["zzzzzzzzzzzzzz"])).toThrow(/run `kata list` to see them/);
   });
 
@@ -67,20 +71,27 @@ describe("readExerciseMeta", () => {
   });
 
   test("rejects a manifest whose slug disagrees with its folder", () => {
-    expect(() => readExerciseMeta(writeMeta(JSON.stringify(valid)), { track: "99-demo", slug: "other" })).toThrow(/the folder names and the file must agree/);
+    expect(() => readExerciseMeta(writeMeta(JSON.stringify(valid)), { track: "99-demo", slug: "other" })).toThrow(
+      /the folder names and the file must agree/,
+    );
   });
-
 });
 
 describe("readCatalog: one reader, every problem named", () => {
-  const demoPlan = (exercises: Array<{ slug: string; kind?: string }>, track = "99-demo") => ({
+  const demoPlan = (exercises: { slug: string; kind?: string }[], track = "99-demo") => ({
     tracks: [
       {
         track,
         title: "Demo",
         about: "A track made up for the catalog's own tests.",
         topics: "none",
-        exercises: exercises.map((e) => ({ slug: e.slug, kind: e.kind ?? "pure", builds: "a thing to build", mustGetRight: "the thing, right", budget: "ops/s" })),
+        exercises: exercises.map((e) => ({
+          slug: e.slug,
+          kind: e.kind ?? "pure",
+          builds: "a thing to build",
+          mustGetRight: "the thing, right",
+          budget: "ops/s",
+        })),
       },
     ],
   });
@@ -105,20 +116,62 @@ describe("readCatalog: one reader, every problem named", () => {
     );
     const catalog = readCatalog(root);
     expect(catalog.problems).toEqual([]);
-    expect(catalog.exercises.map((e) => [e.meta.slug, e.position])).toEqual([["second", 1], ["demo", 2]]);
+    expect(catalog.exercises.map((e) => [e.meta.slug, e.position])).toEqual([
+      ["second", 1],
+      ["demo", 2],
+    ]);
   });
 
   test.each([
-    ["a malformed manifest", demoPlan([{ slug: "demo" }]), { "99-demo/demo": { ...valid, kind: "quantum" } }, /exercise\.json: kind /],
-    ["a kind that disagrees with the plan", demoPlan([{ slug: "demo", kind: "sim" }]), { "99-demo/demo": valid }, /kind "pure", exercises\/tracks\.json says "sim"/],
-    ["a kind with no harness yet", demoPlan([{ slug: "demo", kind: "ws" }]), { "99-demo/demo": { ...valid, kind: "ws" } }, /kind "ws" has no harness yet/],
-    ["a slug used twice", demoPlan([{ slug: "demo" }, { slug: "demo" }]), { "99-demo/demo": valid }, /slug "demo" is used by 99-demo\/demo and 99-demo\/demo/],
-    ["a folder the plan does not list", demoPlan([{ slug: "demo" }]), { "99-demo/demo": valid, "99-demo/extra": { ...valid, slug: "extra" } }, /99-demo\/extra\/ is not in exercises\/tracks\.json/],
-    ["a prerequisite that comes later", demoPlan([{ slug: "demo" }, { slug: "later" }]), { "99-demo/demo": { ...valid, prerequisites: ["later"] }, "99-demo/later": { ...valid, slug: "later" } }, /prerequisite "later" comes later/],
-    ["a prerequisite that does not exist", demoPlan([{ slug: "demo" }]), { "99-demo/demo": { ...valid, prerequisites: ["nothing"] } }, /prerequisite "nothing" is not a built exercise/],
+    [
+      "a malformed manifest",
+      demoPlan([{ slug: "demo" }]),
+      { "99-demo/demo": { ...valid, kind: "quantum" } },
+      /exercise\.json: kind /,
+    ],
+    [
+      "a kind that disagrees with the plan",
+      demoPlan([{ slug: "demo", kind: "sim" }]),
+      { "99-demo/demo": valid },
+      /kind "pure", exercises\/tracks\.json says "sim"/,
+    ],
+    [
+      "a kind with no harness yet",
+      demoPlan([{ slug: "demo", kind: "ws" }]),
+      { "99-demo/demo": { ...valid, kind: "ws" } },
+      /kind "ws" has no harness yet/,
+    ],
+    [
+      "a slug used twice",
+      demoPlan([{ slug: "demo" }, { slug: "demo" }]),
+      { "99-demo/demo": valid },
+      /slug "demo" is used by 99-demo\/demo and 99-demo\/demo/,
+    ],
+    [
+      "a folder the plan does not list",
+      demoPlan([{ slug: "demo" }]),
+      { "99-demo/demo": valid, "99-demo/extra": { ...valid, slug: "extra" } },
+      /99-demo\/extra\/ is not in exercises\/tracks\.json/,
+    ],
+    [
+      "a prerequisite that comes later",
+      demoPlan([{ slug: "demo" }, { slug: "later" }]),
+      { "99-demo/demo": { ...valid, prerequisites: ["later"] }, "99-demo/later": { ...valid, slug: "later" } },
+      /prerequisite "later" comes later/,
+    ],
+    [
+      "a prerequisite that does not exist",
+      demoPlan([{ slug: "demo" }]),
+      { "99-demo/demo": { ...valid, prerequisites: ["nothing"] } },
+      /prerequisite "nothing" is not a built exercise/,
+    ],
   ])("names %s as a problem, and loadCatalog refuses it", (_what, plan, manifests, message) => {
     const root = workbook(plan, manifests);
-    expect(readCatalog(root).problems.map((p) => p.message).join("\n")).toMatch(message);
+    expect(
+      readCatalog(root)
+        .problems.map((p) => p.message)
+        .join("\n"),
+    ).toMatch(message);
     expect(() => loadCatalog(root)).toThrow(CatalogError);
   });
 });

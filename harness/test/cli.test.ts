@@ -7,11 +7,15 @@ jest.setTimeout(60_000);
 
 function kata(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const tsx = path.join(targets.REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-  const result = spawnSync(process.execPath, [tsx, path.join(targets.REPO_ROOT, "harness", "cli", "main.ts"), ...args], {
-    cwd: targets.REPO_ROOT,
-    encoding: "utf8",
-    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [tsx, path.join(targets.REPO_ROOT, "harness", "cli", "main.ts"), ...args],
+    {
+      cwd: targets.REPO_ROOT,
+      encoding: "utf8",
+      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -34,7 +34,12 @@ test("a submission folder outside exercises/ is graded with the workbook's tests
 });
 
 test("one exercise that hangs and one that throws cost only themselves: the third is graded in full", async () => {
-  const workbook = await gradeExercises(loadCatalog(), { target: fixture("mixed"), hidden: true, bench: false, testTimeLimitMs: 8_000 });
+  const workbook = await gradeExercises(loadCatalog(), {
+    target: fixture("mixed"),
+    hidden: true,
+    bench: false,
+    testTimeLimitMs: 8_000,
+  });
   const bySlug = Object.fromEntries(workbook.exercises.map((e) => [e.slug, e]));
   expect(bySlug["consistent-hashing"]).toMatchObject({ state: "correct", score: 70 });
   expect(bySlug["consistent-hashing"]?.correctness.hiddenTotal).toBeGreaterThan(0);
@@ -45,7 +50,12 @@ test("one exercise that hangs and one that throws cost only themselves: the thir
 });
 
 test("grading a broken submission scores it 0 as broken and still returns a scorecard", async () => {
-  const workbook = await gradeExercises([ring], { target: fixture("throws-non-error"), hidden: false, bench: true, testTimeLimitMs: 8_000 });
+  const workbook = await gradeExercises([ring], {
+    target: fixture("throws-non-error"),
+    hidden: false,
+    bench: true,
+    testTimeLimitMs: 8_000,
+  });
   const [score] = workbook.exercises;
   expect(score?.state).toBe("broken");
   expect(score?.score).toBe(0);

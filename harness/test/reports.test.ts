@@ -12,9 +12,19 @@ const exercise: ExerciseScore = {
   title: "Consistent hashing",
   skills: ["Data management"],
   state: "correct",
-  correctness: { passed: 2, total: 3, visiblePassed: 2, visibleTotal: 2, hiddenPassed: 0, hiddenTotal: 1, fraction: 2 / 3 },
+  correctness: {
+    passed: 2,
+    total: 3,
+    visiblePassed: 2,
+    visibleTotal: 2,
+    hiddenPassed: 0,
+    hiddenTotal: 1,
+    fraction: 2 / 3,
+  },
   performance: 0.7,
-  workloads: [{ name: "lookup <10>", budget: 0.5, ratio: 0.35, score: 0.7, unit: "lookups/s", detail: "median of 15 rounds" }],
+  workloads: [
+    { name: "lookup <10>", budget: 0.5, ratio: 0.35, score: 0.7, unit: "lookups/s", detail: "median of 15 rounds" },
+  ],
   score: 67.7,
   tests: [
     { file: "visible", name: "a & b", status: "passed" },
@@ -22,7 +32,11 @@ const exercise: ExerciseScore = {
     { file: "hidden", name: 'ties "quoted"', status: "failed", message: "expected <x>" },
   ],
 };
-const workbook: WorkbookScore = { score: 67.7, exercises: [exercise], skills: [{ skill: "Data management", score: 67.7, exercises: 1 }] };
+const workbook: WorkbookScore = {
+  score: 67.7,
+  exercises: [exercise],
+  skills: [{ skill: "Data management", score: 67.7, exercises: 1 }],
+};
 const context = { target: "exercises", hidden: true, generatedAt: "2026-11-22T00:00:00.000Z" };
 
 test("json carries every figure and the context", () => {
@@ -50,7 +64,15 @@ test("junit has one testcase per test and per budget, failures for a failed test
 });
 
 test("two load orders combine by geometric mean, and the detail says so", () => {
-  const m = (ratio: number): WorkloadMeasurement => ({ name: "w", kind: "throughput", unit: "ops/s", learner: ratio, reference: 1, ratio, detail: "d" });
+  const m = (ratio: number): WorkloadMeasurement => ({
+    name: "w",
+    kind: "throughput",
+    unit: "ops/s",
+    learner: ratio,
+    reference: 1,
+    ratio,
+    detail: "d",
+  });
   const combined = combineLoadOrders(m(0.81), m(1.21));
   expect(combined.ratio).toBeCloseTo(Math.sqrt(0.81 * 1.21), 10);
   expect(combined.detail).toMatch(/0\.810 and 1\.210 with each side loaded first, geometric mean/);

@@ -47,7 +47,9 @@ test.each([
 
 test("kata new refuses what is not planned, a kind the plan disagrees with, and what exists", () => {
   expect(() => newExercise(root, "01-partitioning/no-such-thing")).toThrow(/is not in exercises\/tracks\.json/);
-  expect(() => newExercise(root, "01-partitioning/partitioners", "sim")).toThrow(/plans 01-partitioning\/partitioners as pure, not sim/);
+  expect(() => newExercise(root, "01-partitioning/partitioners", "sim")).toThrow(
+    /plans 01-partitioning\/partitioners as pure, not sim/,
+  );
   expect(() => newExercise(root, "partitioners")).toThrow(/is not <track>\/<slug>/);
   newExercise(root, "01-partitioning/partitioners");
   expect(() => newExercise(root, "01-partitioning/partitioners")).toThrow(/already exists/);

@@ -7,20 +7,57 @@ import { scoreExercise, scoreWorkbook } from "../score/score";
 
 const ring = loadCatalog().find((e) => e.meta.slug === "consistent-hashing") as Exercise;
 
-function run(passed: number, failed: number, message = "expected 3, received 4", hidden = 0, hiddenFailed = 0): TestRunResult {
+function run(
+  passed: number,
+  failed: number,
+  message = "expected 3, received 4",
+  hidden = 0,
+  hiddenFailed = 0,
+): TestRunResult {
   const notImplemented = message.includes(NOT_IMPLEMENTED_MARKER);
   const cases: TestCaseResult[] = [
-    ...Array.from({ length: passed }, (_, i): TestCaseResult => ({ file: "visible", name: `pass ${i}`, status: "passed" })),
-    ...Array.from({ length: failed }, (_, i): TestCaseResult => ({ file: "visible", name: `fail ${i}`, status: "failed", message, notImplemented })),
-    ...Array.from({ length: hidden }, (_, i): TestCaseResult => ({ file: "hidden", name: `hidden ${i}`, status: "passed" })),
-    ...Array.from({ length: hiddenFailed }, (_, i): TestCaseResult => ({ file: "hidden", name: `hidden fail ${i}`, status: "failed", message })),
+    ...Array.from({ length: passed }, (_, i): TestCaseResult => ({
+      file: "visible",
+      name: `pass ${i}`,
+      status: "passed",
+    })),
+    ...Array.from({ length: failed }, (_, i): TestCaseResult => ({
+      file: "visible",
+      name: `fail ${i}`,
+      status: "failed",
+      message,
+      notImplemented,
+    })),
+    ...Array.from({ length: hidden }, (_, i): TestCaseResult => ({
+      file: "hidden",
+      name: `hidden ${i}`,
+      status: "passed",
+    })),
+    ...Array.from({ length: hiddenFailed }, (_, i): TestCaseResult => ({
+      file: "hidden",
+      name: `hidden fail ${i}`,
+      status: "failed",
+      message,
+    })),
   ];
   return { cases, elapsedMs: 1 };
 }
 
 function bench(lookup: number, scaling: number): BenchReport {
-  const w = (name: string, ratio: number) => ({ name, kind: "throughput" as const, unit: "lookups/s", learner: ratio, reference: 1, ratio, detail: "" });
-  return { exercise: ring.id, target: "t", workloads: [w("lookup, 10 nodes", lookup), w("scaling, 10 to 1,000 nodes", scaling)] };
+  const w = (name: string, ratio: number) => ({
+    name,
+    kind: "throughput" as const,
+    unit: "lookups/s",
+    learner: ratio,
+    reference: 1,
+    ratio,
+    detail: "",
+  });
+  return {
+    exercise: ring.id,
+    target: "t",
+    workloads: [w("lookup, 10 nodes", lookup), w("scaling, 10 to 1,000 nodes", scaling)],
+  };
 }
 
 test("Ada: 18 of 21 tests pass, so performance does not count yet: 70 x 18/21 = 60.0", () => {
@@ -48,7 +85,10 @@ test("Ben: all 21 pass; ratios 0.35 and 0.9 on budgets 0.5: 70 + 30 x (0.7 + 1) 
 });
 
 test("the workbook is the mean of its exercises (60 and 95.5 make 77.8), and so is each skill", () => {
-  const workbook = scoreWorkbook([scoreExercise(ring, run(18, 3), bench(1, 1)), scoreExercise(ring, run(21, 0), bench(0.35, 0.9))]);
+  const workbook = scoreWorkbook([
+    scoreExercise(ring, run(18, 3), bench(1, 1)),
+    scoreExercise(ring, run(21, 0), bench(0.35, 0.9)),
+  ]);
   expect(workbook.score).toBe(77.8);
   expect(workbook.skills).toEqual([
     { skill: "Architecture design", score: 77.8, exercises: 2 },
@@ -63,13 +103,19 @@ test("all tests and every budget met: 100, done", () => {
 });
 
 test("an untouched stub is 'not started'; a stub with one real failure is 'started'", () => {
-  expect(scoreExercise(ring, run(0, 21, `HashRing.lookup ${NOT_IMPLEMENTED_MARKER}: replace...`), undefined).state).toBe("not started");
+  expect(
+    scoreExercise(ring, run(0, 21, `HashRing.lookup ${NOT_IMPLEMENTED_MARKER}: replace...`), undefined).state,
+  ).toBe("not started");
   expect(scoreExercise(ring, run(0, 21), undefined).state).toBe("started");
 });
 
 test("a workload that could not be measured scores 0, with its reason kept", () => {
   const report = bench(1, 1);
-  report.workloads[1] = { ...(report.workloads[1] as BenchReport["workloads"][number]), ratio: 0, error: "the module did not load" };
+  report.workloads[1] = {
+    ...(report.workloads[1] as BenchReport["workloads"][number]),
+    ratio: 0,
+    error: "the module did not load",
+  };
   const score = scoreExercise(ring, run(21, 0), report);
   expect(score.performance).toBe(0.5);
   expect(score.score).toBe(85);

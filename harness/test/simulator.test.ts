@@ -34,7 +34,12 @@ class Chatter implements SimNode<Ping> {
 }
 
 function chatter(seed: number, network = {}): Simulation<Ping, Chatter> {
-  return new Simulation<Ping, Chatter>({ seed, nodeIds: ["a", "b", "c"], createNode: (ctx) => new Chatter(ctx), network });
+  return new Simulation<Ping, Chatter>({
+    seed,
+    nodeIds: ["a", "b", "c"],
+    createNode: (ctx) => new Chatter(ctx),
+    network,
+  });
 }
 
 describe("determinism", () => {
@@ -220,7 +225,9 @@ describe("forEachSeed", () => {
       message = (error as Error).message;
     }
     expect(message).toMatch(/^with seed 3: the third run fails/);
-    expect(message).toMatch(/Replay exactly this run: KATA_REPLAY=3 npx kata test test --only "forEachSeed a failure names the seed/);
+    expect(message).toMatch(
+      /Replay exactly this run: KATA_REPLAY=3 npx kata test test --only "forEachSeed a failure names the seed/,
+    );
     expect(message).toMatch(/ms {2}[abc] +(send|deliver)/);
   });
 

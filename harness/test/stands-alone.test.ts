@@ -12,12 +12,18 @@ const OUTSIDE = [
   { pattern: /\.\.\/shared\b/, what: "a path to ../shared" },
   { pattern: /\b(DESIGN|PEERS|CATALOG|STYLE)\.md\b/, what: "a planning document by name" },
   { pattern: /\bseeds\/\d{3}_/, what: "a source guide's file" },
-  { pattern: /\bseed [A-E]\b|\bseeds? [A-E](?:,| and| or)|\(seed [A-E]/, what: "a source guide by its internal letter" },
+  {
+    pattern: /\bseed [A-E]\b|\bseeds? [A-E](?:,| and| or)|\(seed [A-E]/,
+    what: "a source guide by its internal letter",
+  },
 ];
 
 /** Files git tracks or would track (untracked but not ignored), except this test. */
 function repositoryFiles(): string[] {
-  const out = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { cwd: targets.REPO_ROOT, encoding: "utf8" });
+  const out = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], {
+    cwd: targets.REPO_ROOT,
+    encoding: "utf8",
+  });
   return out
     .split("\n")
     .filter((f) => f.length > 0 && f !== "harness/test/stands-alone.test.ts" && !f.endsWith("package-lock.json"))
@@ -34,7 +40,8 @@ test("no file points outside the repository", () => {
       continue; // deleted in the working tree
     }
     text.split("\n").forEach((line, i) => {
-      for (const { pattern, what } of OUTSIDE) if (pattern.test(line)) found.push(`${file}:${i + 1} has ${what}: ${line.trim().slice(0, 100)}`);
+      for (const { pattern, what } of OUTSIDE)
+        if (pattern.test(line)) found.push(`${file}:${i + 1} has ${what}: ${line.trim().slice(0, 100)}`);
     });
   }
   expect(found).toEqual([]);

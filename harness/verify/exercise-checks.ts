@@ -13,6 +13,7 @@ import { loadBench } from "../bench/load-implementation";
 import type { Workload } from "../bench/define";
 import targets from "../resolve/targets.cjs";
 import { checkReadme } from "./readme-sections";
+import { MUTATION_GOAL, readMutationRecord, referenceHash } from "../mutation/mutation-record";
 import { PLACEHOLDER } from "../scaffold/templates";
 
 export interface Check {
@@ -25,12 +26,48 @@ const rel = (file: string): string => path.relative(targets.REPO_ROOT, file);
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function staticChecks(exercise: Exercise): Check[] {
-  return [anatomy(exercise), placeholders(exercise), ...readme(exercise), benchAgreement(exercise), solutionImports(exercise)];
+  return [
+    anatomy(exercise),
+    placeholders(exercise),
+    ...readme(exercise),
+    benchAgreement(exercise),
+    solutionImports(exercise),
+    mutationScore(exercise),
+  ];
+}
+
+/** A recorded mutation score for the reference as it is now, at the goal (npm run mutation measures it). */
+function mutationScore(exercise: Exercise): Check {
+  const name = `${exercise.id}: a current mutation score of at least ${MUTATION_GOAL * 100}% is recorded`;
+  let record;
+  try {
+    record = readMutationRecord(exercise);
+  } catch (error) {
+    return { name, ok: false, detail: describeError(error) };
+  }
+  if (record === undefined)
+    return {
+      name,
+      ok: false,
+      detail: `no solutions/${exercise.id}/mutation.json: run npm run mutation -- ${exercise.meta.slug}`,
+    };
+  if (record.referenceHash !== referenceHash(exercise)) {
+    return {
+      name,
+      ok: false,
+      detail: `the reference changed since ${record.measuredAt.slice(0, 10)}: run npm run mutation -- ${exercise.meta.slug}`,
+    };
+  }
+  const open = record.survivors.length - record.equivalent.length;
+  const detail = `${(record.score * 100).toFixed(1)}%: ${record.killed + record.timedOut} killed, ${open} surviving, ${record.equivalent.length} equivalent`;
+  return { name, ok: record.score >= MUTATION_GOAL, detail };
 }
 
 /** Every file `kata new` wrote starts with placeholders; each one left is a piece still to write. */
 function placeholders(exercise: Exercise): Check {
-  const files = [...filesDeep(exercise.exerciseDir), ...filesDeep(exercise.solutionDir)].filter((file) => readFileSync(file, "utf8").includes(PLACEHOLDER));
+  const files = [...filesDeep(exercise.exerciseDir), ...filesDeep(exercise.solutionDir)].filter((file) =>
+    readFileSync(file, "utf8").includes(PLACEHOLDER),
+  );
   return {
     name: `${exercise.id}: no scaffold placeholder is left`,
     ok: files.length === 0,
@@ -39,19 +76,36 @@ function placeholders(exercise: Exercise): Check {
 }
 
 function anatomy(exercise: Exercise): Check {
-  const files = [exercise.readme, exercise.hints, exercise.benchFile, exercise.visibleTest, exercise.hiddenTest, exercise.notes];
+  const files = [
+    exercise.readme,
+    exercise.hints,
+    exercise.benchFile,
+    exercise.visibleTest,
+    exercise.hiddenTest,
+    exercise.notes,
+  ];
   const folders = [exercise.srcDir, exercise.referenceDir, exercise.naiveDir];
   const missing = [
     ...files.filter((file) => !existsSync(file)).map(rel),
     ...folders.filter((dir) => !existsSync(dir) || tsFiles(dir).length === 0).map((dir) => `${rel(dir)}/*.ts`),
   ];
-  return { name: `${exercise.id}: every part of the anatomy is there`, ok: missing.length === 0, detail: missing.length ? `missing ${missing.join(", ")}` : "" };
+  return {
+    name: `${exercise.id}: every part of the anatomy is there`,
+    ok: missing.length === 0,
+    detail: missing.length ? `missing ${missing.join(", ")}` : "",
+  };
 }
 
 function readme(exercise: Exercise): Check[] {
   if (!existsSync(exercise.readme)) return [];
   const absent = checkReadme(readFileSync(exercise.readme, "utf8"));
-  const checks: Check[] = [{ name: `${exercise.id}: README has every section`, ok: absent.length === 0, detail: absent.length ? `missing sections: ${absent.join(", ")}` : "" }];
+  const checks: Check[] = [
+    {
+      name: `${exercise.id}: README has every section`,
+      ok: absent.length === 0,
+      detail: absent.length ? `missing sections: ${absent.join(", ")}` : "",
+    },
+  ];
   let detail = "";
   try {
     detail = staleFiles([exerciseReadmeAsGenerated(exercise)]).length > 0 ? "stale: run npx kata index" : "";
@@ -63,7 +117,7 @@ function readme(exercise: Exercise): Check[] {
 }
 
 /** The workload kinds each exercise kind may use. */
-const WORKLOAD_KINDS: Record<ExerciseKind, ReadonlyArray<Workload<unknown>["kind"]>> = {
+const WORKLOAD_KINDS: Record<ExerciseKind, readonly Workload<unknown>["kind"][]> = {
   pure: ["throughput", "scaling"],
   http: ["http", "throughput", "scaling"],
   sim: ["sim"],
@@ -74,7 +128,7 @@ const WORKLOAD_KINDS: Record<ExerciseKind, ReadonlyArray<Workload<unknown>["kind
 
 function benchAgreement(exercise: Exercise): Check {
   const name = `${exercise.id}: bench.ts declares exactly the budgeted workloads`;
-  let workloads: Array<Workload<unknown>>;
+  let workloads: Workload<unknown>[];
   try {
     workloads = loadBench(exercise.benchFile).workloads;
   } catch (error) {
@@ -88,7 +142,10 @@ function benchAgreement(exercise: Exercise): Check {
     ...declared.filter((d, i) => declared.indexOf(d) !== i).map((d) => `workload "${d}" is declared twice`),
     ...workloads
       .filter((w) => !WORKLOAD_KINDS[exercise.meta.kind].includes(w.kind))
-      .map((w) => `workload "${w.name}" is a ${w.kind} workload, which a ${exercise.meta.kind} exercise cannot use (${WORKLOAD_KINDS[exercise.meta.kind].join(", ") || "none yet"})`),
+      .map(
+        (w) =>
+          `workload "${w.name}" is a ${w.kind} workload, which a ${exercise.meta.kind} exercise cannot use (${WORKLOAD_KINDS[exercise.meta.kind].join(", ") || "none yet"})`,
+      ),
   ];
   return { name, ok: problems.length === 0, detail: problems.join("; ") };
 }
@@ -110,11 +167,21 @@ function solutionImports(exercise: Exercise): Check {
   for (const file of tsFilesDeep(exercise.solutionDir)) {
     const inReference = path.dirname(file) === exercise.referenceDir;
     for (const source of importsOf(file)) {
-      if (source.includes("exercises/")) problems.push(`${rel(file)} imports "${source}": import ./src/<module> (tests) or ./<module> (the reference) instead`);
-      else if (inReference && source.startsWith("../")) problems.push(`${rel(file)} imports "${source}": a reference module imports only its siblings, #kata, Node and packages`);
+      if (source.includes("exercises/"))
+        problems.push(
+          `${rel(file)} imports "${source}": import ./src/<module> (tests) or ./<module> (the reference) instead`,
+        );
+      else if (inReference && source.startsWith("../"))
+        problems.push(
+          `${rel(file)} imports "${source}": a reference module imports only its siblings, #kata, Node and packages`,
+        );
     }
   }
-  return { name: `${exercise.id}: solutions import by layer, never by a path into exercises/`, ok: problems.length === 0, detail: problems.join("; ") };
+  return {
+    name: `${exercise.id}: solutions import by layer, never by a path into exercises/`,
+    ok: problems.length === 0,
+    detail: problems.join("; "),
+  };
 }
 
 /** The exercise's wrong designs, and the check that there are enough of them and the manifest is sound. */
@@ -123,7 +190,14 @@ export function wrongDesignCheck(exercise: Exercise): { check: Check; designs: W
   try {
     const designs = readWrongDesigns(exercise);
     const listed = designs.map((d) => `${d.variant} (${d.class})`).join(", ");
-    return { check: { name, ok: designs.length >= MIN_WRONG_DESIGNS, detail: `${designs.length} in solutions/${exercise.id}/wrong/variants.json${listed ? `: ${listed}` : ""}` }, designs };
+    return {
+      check: {
+        name,
+        ok: designs.length >= MIN_WRONG_DESIGNS,
+        detail: `${designs.length} in solutions/${exercise.id}/wrong/variants.json${listed ? `: ${listed}` : ""}`,
+      },
+      designs,
+    };
   } catch (error) {
     return { check: { name, ok: false, detail: describeError(error) }, designs: [] };
   }

@@ -15,21 +15,50 @@ import type { Check } from "./exercise-checks";
 const root = targets.REPO_ROOT;
 
 async function typeCheck(): Promise<Check[]> {
-  const run = await runBounded({ command: process.execPath, args: [TSC_BIN, "--noEmit", "-p", "tsconfig.json"], cwd: root, timeLimitMs: 300_000, outputLimitBytes: 1 << 20 });
+  const run = await runBounded({
+    command: process.execPath,
+    args: [TSC_BIN, "--noEmit", "-p", "tsconfig.json"],
+    cwd: root,
+    timeLimitMs: 300_000,
+    outputLimitBytes: 1 << 20,
+  });
   const errors = run.stdout.split("\n").filter((line) => line.includes("error TS"));
-  return [{ name: "typescript compiles (tsc --noEmit, strict)", ok: run.exitCode === 0, detail: errors.slice(0, 5).join(" | ") }];
+  return [
+    {
+      name: "typescript compiles (tsc --noEmit, strict)",
+      ok: run.exitCode === 0,
+      detail: errors.slice(0, 5).join(" | "),
+    },
+  ];
 }
 
 async function lint(): Promise<Check[]> {
-  if (!existsSync(ESLINT_BIN) || !existsSync(PRETTIER_BIN)) return [{ name: "lint is clean", ok: false, detail: "eslint or prettier is not installed: run npm ci" }];
+  if (!existsSync(ESLINT_BIN) || !existsSync(PRETTIER_BIN))
+    return [{ name: "lint is clean", ok: false, detail: "eslint or prettier is not installed: run npm ci" }];
   const limits = { cwd: root, timeLimitMs: 300_000, outputLimitBytes: 4 << 20 };
-  const eslint = await runBounded({ command: process.execPath, args: [ESLINT_BIN, "--max-warnings=0", "."], ...limits });
-  const problems = eslint.stdout.split("\n").filter((line) => /^\s+\d+:\d+\s+(error|warning)/.test(line) || line.startsWith("/"));
+  const eslint = await runBounded({
+    command: process.execPath,
+    args: [ESLINT_BIN, "--max-warnings=0", "."],
+    ...limits,
+  });
+  const problems = eslint.stdout
+    .split("\n")
+    .filter((line) => /^\s+\d+:\d+\s+(error|warning)/.test(line) || line.startsWith("/"));
   const prettier = await runBounded({ command: process.execPath, args: [PRETTIER_BIN, "--check", "."], ...limits });
-  const unformatted = prettier.stderr.split("\n").filter((line) => line.startsWith("[warn] ") && !line.includes("Code style issues"));
+  const unformatted = prettier.stderr
+    .split("\n")
+    .filter((line) => line.startsWith("[warn] ") && !line.includes("Code style issues"));
   return [
-    { name: "lint is clean (eslint: typescript-eslint strict and stylistic)", ok: eslint.exitCode === 0, detail: problems.slice(0, 8).join(" | ") },
-    { name: "formatting is prettier's (npm run format fixes it)", ok: prettier.exitCode === 0, detail: unformatted.slice(0, 8).join(" | ") },
+    {
+      name: "lint is clean (eslint: typescript-eslint strict and stylistic)",
+      ok: eslint.exitCode === 0,
+      detail: problems.slice(0, 8).join(" | "),
+    },
+    {
+      name: "formatting is prettier's (npm run format fixes it)",
+      ok: prettier.exitCode === 0,
+      detail: unformatted.slice(0, 8).join(" | "),
+    },
   ];
 }
 
@@ -38,12 +67,19 @@ async function harnessTests(): Promise<Check[]> {
   const files = readdirSync(harness, { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".test.ts") && !f.includes("fixtures"))
     .map((f) => path.join(harness, f));
-  const run = await runTestFiles(files, { target: "exercises", timeLimitMs: 900_000, outputLimitBytes: 16 << 20, env: { KATA_SUITE: "harness" } });
+  const run = await runTestFiles(files, {
+    target: "exercises",
+    timeLimitMs: 900_000,
+    outputLimitBytes: 16 << 20,
+    env: { KATA_SUITE: "harness" },
+  });
   if (run.crash !== undefined) return [{ name: "harness tests ran", ok: false, detail: run.crash }];
   const checks: Check[] = [];
   for (const [file, result] of run.files) {
-    if (result.error !== undefined) checks.push({ name: `harness: ${path.relative(root, file)} runs`, ok: false, detail: result.error });
-    for (const c of result.cases) checks.push({ name: `harness: ${c.name}`, ok: c.status === "passed", detail: c.message?.slice(0, 300) ?? "" });
+    if (result.error !== undefined)
+      checks.push({ name: `harness: ${path.relative(root, file)} runs`, ok: false, detail: result.error });
+    for (const c of result.cases)
+      checks.push({ name: `harness: ${c.name}`, ok: c.status === "passed", detail: c.message?.slice(0, 300) ?? "" });
   }
   return checks;
 }
@@ -52,14 +88,17 @@ function generatedIndexes(): Promise<Check[]> {
   let detail = "";
   try {
     const stale = staleFiles(projectFilesAsGenerated(root, readCatalog()));
-    detail = stale.length > 0 ? `stale: ${stale.map((f) => path.relative(root, f)).join(", ")}; run npx kata index` : "";
+    detail =
+      stale.length > 0 ? `stale: ${stale.map((f) => path.relative(root, f)).join(", ")}; run npx kata index` : "";
   } catch (error) {
     detail = error instanceof Error ? error.message : String(error);
   }
-  return Promise.resolve([{ name: "README.md's exercise table and docs/tracks.md are generated and current", ok: detail === "", detail }]);
+  return Promise.resolve([
+    { name: "README.md's exercise table and docs/tracks.md are generated and current", ok: detail === "", detail },
+  ]);
 }
 
 /** The jobs, longest first. */
-export function projectChecks(): Array<() => Promise<Check[]>> {
+export function projectChecks(): (() => Promise<Check[]>)[] {
   return [harnessTests, typeCheck, lint, generatedIndexes];
 }

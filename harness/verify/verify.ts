@@ -59,7 +59,8 @@ export async function verifyCommand(options: VerifyOptions): Promise<number> {
   const recorder = new Recorder();
   const catalog = readCatalog();
   const everything = options.names.length === 0;
-  for (const problem of catalog.problems) recorder.record({ name: `${problem.where}: the catalog agrees`, ok: false, detail: problem.message });
+  for (const problem of catalog.problems)
+    recorder.record({ name: `${problem.where}: the catalog agrees`, ok: false, detail: problem.message });
   const exercises = selectExercises(catalog.exercises, options.names);
 
   const designs = new Map<Exercise, WrongDesign[]>();
@@ -71,7 +72,10 @@ export async function verifyCommand(options: VerifyOptions): Promise<number> {
   const scratch = mkdtempSync(path.join(tmpdir(), "kata-verify-"));
   try {
     const batches = testBatches(exercises, designs, referenceCopy(exercises, scratch));
-    const jobs: Array<() => Promise<Check[]>> = [...(everything ? projectChecks() : []), ...batches.map((batch) => () => runBatch(batch))];
+    const jobs: (() => Promise<Check[]>)[] = [
+      ...(everything ? projectChecks() : []),
+      ...batches.map((batch) => () => runBatch(batch)),
+    ];
     // Longest first (the harness's own tests and the type checker), so both cores stay busy to the end.
     await forEachConcurrently(jobs, 2, async (job) => {
       for (const check of await job()) recorder.record(check);
@@ -87,7 +91,9 @@ export async function verifyCommand(options: VerifyOptions): Promise<number> {
   const failed = recorder.results.filter((r) => !r.ok);
   for (const r of failed) process.stdout.write(`${pc.red("failed:")} ${r.name}: ${r.detail}\n`);
   const seconds = (Date.now() - started) / 1000;
-  process.stdout.write(`verify took ${seconds.toFixed(0)} s for ${exercises.length} exercise(s)${everything ? " and the project's own checks" : ""}\n`);
+  process.stdout.write(
+    `verify took ${seconds.toFixed(0)} s for ${exercises.length} exercise(s)${everything ? " and the project's own checks" : ""}\n`,
+  );
   process.stdout.write(`verify: ${recorder.results.length - failed.length} passed, ${failed.length} failed\n`);
   return failed.length === 0 ? 0 : 1;
 }
@@ -116,8 +122,20 @@ function referenceCopy(exercises: Exercise[], scratch: string): string {
 function testBatches(exercises: Exercise[], designs: Map<Exercise, WrongDesign[]>, referenceDir: string): TestBatch[] {
   const batches: TestBatch[] = [
     { label: "the stub", target: "exercises", exercises, includeHidden: false, judge: judgeStub },
-    { label: "the reference (copied into a learner's src/)", target: referenceDir, exercises, includeHidden: true, judge: judgeAllPass("the reference") },
-    { label: "naive", target: "naive", exercises: exercises.filter((e) => existsSync(e.naiveDir)), includeHidden: true, judge: judgeAllPass("naive/") },
+    {
+      label: "the reference (copied into a learner's src/)",
+      target: referenceDir,
+      exercises,
+      includeHidden: true,
+      judge: judgeAllPass("the reference"),
+    },
+    {
+      label: "naive",
+      target: "naive",
+      exercises: exercises.filter((e) => existsSync(e.naiveDir)),
+      includeHidden: true,
+      judge: judgeAllPass("naive/"),
+    },
   ];
   const most = Math.max(0, ...exercises.map((e) => designs.get(e)?.length ?? 0));
   for (let k = 0; k < most; k++) {
@@ -138,7 +156,9 @@ async function runBatch(batch: TestBatch): Promise<Check[]> {
   const files = batch.exercises.flatMap((e) => (batch.includeHidden ? [e.visibleTest, e.hiddenTest] : [e.visibleTest]));
   if (files.length === 0) return [];
   const run: FilesRun = await runTestFiles(files, { target: batch.target, ...BATCH_LIMITS });
-  return batch.exercises.flatMap((exercise) => batch.judge(exercise, exerciseResult(exercise, run, batch.includeHidden)));
+  return batch.exercises.flatMap((exercise) =>
+    batch.judge(exercise, exerciseResult(exercise, run, batch.includeHidden)),
+  );
 }
 
 function judgeStub(exercise: Exercise, run: TestRunResult): Check[] {
@@ -146,7 +166,11 @@ function judgeStub(exercise: Exercise, run: TestRunResult): Check[] {
   const untaught = run.cases.filter((c) => c.status === "failed" && c.notImplemented !== true).map((c) => c.name);
   const detail =
     run.crash ??
-    (passing.length ? `passes against the stub: ${passing.join("; ")}` : untaught.length ? `fails without the message: ${untaught.join("; ")}` : `${run.cases.length} tests fail`);
+    (passing.length
+      ? `passes against the stub: ${passing.join("; ")}`
+      : untaught.length
+        ? `fails without the message: ${untaught.join("; ")}`
+        : `${run.cases.length} tests fail`);
   const ok = run.crash === undefined && run.cases.length > 0 && passing.length === 0 && untaught.length === 0;
   return [{ name: `${exercise.id}: the stub fails every visible test with the not-implemented message`, ok, detail }];
 }
@@ -175,12 +199,24 @@ function judgeWrongDesign(exercise: Exercise, design: WrongDesign, run: TestRunR
   const caught = failures.find((c) => naming.test(c.fullMessage ?? c.message ?? ""));
   if (caught) return { name, ok: true, detail: `by "${caught.name}"` };
   if (failures.length === 0) return { name, ok: false, detail: `every test passes against it: ${design.mistake}` };
-  return { name, ok: false, detail: `${failures.length} test(s) fail, but none with a message matching /${design.caughtBy}/i; first: ${failures[0]?.name}: ${failures[0]?.message ?? ""}`.slice(0, 500) };
+  return {
+    name,
+    ok: false,
+    detail:
+      `${failures.length} test(s) fail, but none with a message matching /${design.caughtBy}/i; first: ${failures[0]?.name}: ${failures[0]?.message ?? ""}`.slice(
+        0,
+        500,
+      ),
+  };
 }
 
 async function budgetChecks(exercise: Exercise): Promise<Check[]> {
   const checks: Check[] = [];
-  const reference = await runBench(exercise, { target: "solutions", timeLimitMs: 600_000, singleOrder: "reference-first" });
+  const reference = await runBench(exercise, {
+    target: "solutions",
+    timeLimitMs: 600_000,
+    singleOrder: "reference-first",
+  });
   for (const w of reference.workloads) {
     const budget = exercise.meta.budgets[w.name] ?? Number.NaN;
     checks.push({
@@ -198,7 +234,9 @@ async function budgetChecks(exercise: Exercise): Promise<Check[]> {
     ok: missed.length > 0 && broken.length === 0,
     detail: broken.length
       ? `naive could not be measured: ${broken.map((w) => w.error).join("; ")}`
-      : naive.workloads.map((w) => `${w.name}: ratio ${w.ratio.toFixed(3)} vs budget ${exercise.meta.budgets[w.name]}`).join("; "),
+      : naive.workloads
+          .map((w) => `${w.name}: ratio ${w.ratio.toFixed(3)} vs budget ${exercise.meta.budgets[w.name]}`)
+          .join("; "),
   });
   return checks;
 }

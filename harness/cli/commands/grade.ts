@@ -49,7 +49,9 @@ export function nextStep(exercise: ExerciseScore): string {
 
 export async function gradeCommand(exercises: Exercise[], options: GradeCommandOptions): Promise<number> {
   const target = targets.describeTarget(targets.parseTarget(options.target));
-  process.stderr.write(`grading ${exercises.length} exercise(s), target ${target}${options.hidden ? ", hidden tests included" : ""}\n`);
+  process.stderr.write(
+    `grading ${exercises.length} exercise(s), target ${target}${options.hidden ? ", hidden tests included" : ""}\n`,
+  );
   const workbook = await gradeExercises(exercises, {
     target: options.target,
     hidden: options.hidden,
@@ -61,9 +63,15 @@ export async function gradeCommand(exercises: Exercise[], options: GradeCommandO
   const next = workbook.exercises.find((e) => e.state !== "done");
   if (next && options.target === "exercises") process.stdout.write(`${nextStep(next)}\n`);
   if (options.format) {
-    const out = path.resolve(options.out ?? path.join(targets.REPO_ROOT, ".kata", `report.${options.format === "junit" ? "xml" : options.format}`));
+    const out = path.resolve(
+      options.out ??
+        path.join(targets.REPO_ROOT, ".kata", `report.${options.format === "junit" ? "xml" : options.format}`),
+    );
     mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, renderReport(options.format, workbook, { target, hidden: options.hidden, generatedAt: new Date().toISOString() }));
+    writeFileSync(
+      out,
+      renderReport(options.format, workbook, { target, hidden: options.hidden, generatedAt: new Date().toISOString() }),
+    );
     process.stdout.write(`report written to ${path.relative(process.cwd(), out) || out}\n`);
   }
   return 0;

@@ -6,8 +6,11 @@ import type { Exercise } from "../../catalog/catalog";
 import { UsageError } from "../errors";
 
 export function revealCommand(exercise: Exercise): void {
-  if (!existsSync(exercise.notes)) throw new UsageError(`${exercise.id} has no solution notes (solutions/ is not in this copy?)`);
+  if (!existsSync(exercise.notes))
+    throw new UsageError(`${exercise.id} has no solution notes (solutions/ is not in this copy?)`);
   process.stdout.write(`${readFileSync(exercise.notes, "utf8")}\n`);
   const files = readdirSync(exercise.referenceDir).filter((f) => f.endsWith(".ts"));
-  process.stdout.write(`The reference: ${files.map((f) => path.relative(targets.REPO_ROOT, path.join(exercise.referenceDir, f))).join(", ")}\n`);
+  process.stdout.write(
+    `The reference: ${files.map((f) => path.relative(targets.REPO_ROOT, path.join(exercise.referenceDir, f))).join(", ")}\n`,
+  );
 }
