@@ -51,8 +51,8 @@ describe("implementationFile: the first layer that has the module", () => {
     expect(rel(targets.implementationFile(ring, { kind: "solutions" }))).toBe(
       "solutions/01-partitioning/consistent-hashing/src/hash-ring.ts",
     );
-    expect(rel(targets.implementationFile(ring, { kind: "naive" }))).toBe(
-      "solutions/01-partitioning/consistent-hashing/naive/hash-ring.ts",
+    expect(rel(targets.implementationFile({ ...ring, module: "ring-search" }, { kind: "naive" }))).toBe(
+      "solutions/01-partitioning/consistent-hashing/naive/ring-search.ts",
     );
   });
 
@@ -98,7 +98,7 @@ describe("resolveImport", () => {
       "exercises/01-partitioning/consistent-hashing/src/hash-ring.ts",
     );
     expect(resolve("./src/hash-ring", solutionDir, { kind: "naive" })).toBe(
-      "solutions/01-partitioning/consistent-hashing/naive/hash-ring.ts",
+      "solutions/01-partitioning/consistent-hashing/src/hash-ring.ts",
     );
   });
 
@@ -156,9 +156,9 @@ describe("resolveImport: a variant's module replaces the reference's everywhere 
   const plain = (dir: string) => (request: string) => require.resolve(path.resolve(dir, request));
   test("a reference module's sibling import goes to the target's top layer that has it", () => {
     const ringSrc = path.join(solutionDir, "src");
-    // naive/ has hash-ring.ts: a sibling import of ./hash-ring from the reference's src/ under the naive target gets it
-    expect(rel(targets.resolveImport("./hash-ring", ringSrc, { kind: "naive" }, plain(ringSrc)))).toBe(
-      "solutions/01-partitioning/consistent-hashing/naive/hash-ring.ts",
+    // naive/ has ring-search.ts: the reference's own import of ./ring-search under the naive target gets it
+    expect(rel(targets.resolveImport("./ring-search", ringSrc, { kind: "naive" }, plain(ringSrc)))).toBe(
+      "solutions/01-partitioning/consistent-hashing/naive/ring-search.ts",
     );
     expect(rel(targets.resolveImport("./hash", ringSrc, { kind: "naive" }, plain(ringSrc)))).toBe(
       "solutions/01-partitioning/consistent-hashing/src/hash.ts",
