@@ -4,11 +4,11 @@
  * are submission folders laid out like exercises/, each broken in one way.
  */
 import path from "node:path";
-import { loadCatalog, type Exercise } from "../catalog/catalog";
+import { loadCatalog, selectExercises, type Exercise } from "../catalog/catalog";
 import { gradeExercises } from "../grade/grade";
 import { runExerciseTests } from "../run/run-tests";
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 const fixture = (name: string): string => path.join(__dirname, "fixtures", name);
 const ring = loadCatalog().find((e) => e.meta.slug === "consistent-hashing") as Exercise;
@@ -34,19 +34,23 @@ test("a submission folder outside exercises/ is graded with the workbook's tests
 });
 
 test("one exercise that hangs and one that throws cost only themselves: the third is graded in full", async () => {
-  const workbook = await gradeExercises(loadCatalog(), {
-    target: fixture("mixed"),
-    hidden: true,
-    bench: false,
-    testTimeLimitMs: 8_000,
-  });
+  // The limit leaves the one that completes room on a busy machine (verify runs jobs beside this).
+  const workbook = await gradeExercises(
+    selectExercises(loadCatalog(), ["consistent-hashing", "rate-limiter", "raft-election"]),
+    {
+      target: fixture("mixed"),
+      hidden: true,
+      bench: false,
+      testTimeLimitMs: 30_000,
+    },
+  );
   const bySlug = Object.fromEntries(workbook.exercises.map((e) => [e.slug, e]));
   expect(bySlug["consistent-hashing"]).toMatchObject({ state: "correct", score: 70 });
   expect(bySlug["consistent-hashing"]?.correctness.hiddenTotal).toBeGreaterThan(0);
   expect(bySlug["rate-limiter"]).toMatchObject({ state: "broken", score: 0 });
   expect(bySlug["rate-limiter"]?.crash).toMatch(/could not run: .*configuration file not found/);
   expect(bySlug["raft-election"]).toMatchObject({ state: "broken", score: 0 });
-  expect(bySlug["raft-election"]?.crash).toMatch(/stopped after 8 s/);
+  expect(bySlug["raft-election"]?.crash).toMatch(/stopped after 30 s/);
 });
 
 test("grading a broken submission scores it 0 as broken and still returns a scorecard", async () => {
