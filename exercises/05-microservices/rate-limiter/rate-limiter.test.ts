@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import { closeServer, codeOf, ensure, listenOnLoopback } from "#kata/testing";
 import { RateLimitConfigError } from "./src/errors";
-import { SEED_E_CONFIG, parseConfig, parseLimit, type RateLimitConfig } from "./src/config";
+import { DEFAULT_CONFIG, parseConfig, parseLimit, type RateLimitConfig } from "./src/config";
 import { RateLimiter, createRateLimitServer, type Decision } from "./src/rate-limiter";
 
 /** A clock the test moves by hand, in integer milliseconds. */
@@ -37,10 +37,10 @@ describe("configuration", () => {
     expect(codeOf(RateLimitConfigError, () => parseLimit(text as string))).toBe("INVALID_LIMIT");
   });
 
-  test("parseConfig fills what is missing from seed E's gateway", () => {
-    expect(parseConfig({})).toEqual(SEED_E_CONFIG);
+  test("parseConfig fills what is missing from the default gateway limits", () => {
+    expect(parseConfig({})).toEqual(DEFAULT_CONFIG);
     expect(parseConfig({ algorithm: "token-bucket", anonymous: "10/minute", trustProxy: true })).toEqual({
-      ...SEED_E_CONFIG,
+      ...DEFAULT_CONFIG,
       algorithm: "token-bucket",
       anonymous: { requests: 10, windowMs: 60_000 },
       trustProxy: true,
@@ -110,6 +110,53 @@ describe("sliding-window counter (3 per 10 s)", () => {
   });
 });
 
+describe("sliding-window counter at its edges (3 per 10 s)", () => {
+  const setup = () => {
+    const clock = manualClock(100_000);
+    return { clock, limiter: new RateLimiter(config("sliding-window", 3, 10_000), clock.now) };
+  };
+
+  test("a request at exactly a window's edge belongs to the window that starts there", () => {
+    const { clock, limiter } = setup();
+    const atEdge = at(limiter, clock, [110_000, 110_000, 110_000]);
+    expect(atEdge.map((d) => d.allowed)).toEqual([true, true, true]);
+    const [late] = at(limiter, clock, [119_999]);
+    ensure(
+      late?.allowed === false,
+      "three requests at exactly 110.000 s and a fourth at 119.999 s all fall in the window [110 s, 120 s), so the fourth must be " +
+        "refused (3 + 1 > 3), and it was allowed. Windows are [k x W, (k + 1) x W): a request at exactly 110.000 s opens the new window. " +
+        "Counting it in the window that ends there (a rollover test such as now - windowStart > W) gives extra requests to a client that aims at the edge.",
+    );
+  });
+
+  test("a quiet window clears the slate: counts from two windows ago weigh nothing", () => {
+    const { clock, limiter } = setup();
+    at(limiter, clock, [100_000, 101_000, 102_000]); // [100 s, 110 s): the quota used up
+    at(limiter, clock, [115_000], { address: "10.0.0.2" }); // someone else; nothing from 10.0.0.1 in [110 s, 120 s)
+    const [back] = at(limiter, clock, [120_000]);
+    ensure(
+      back?.allowed === true && back.remaining === 2,
+      `a client that used its 3 requests in [100 s, 110 s), sent nothing in [110 s, 120 s) and came back at 120.000 s got ${JSON.stringify(back)}; ` +
+        "it should be allowed with 2 remaining. The window before [120 s, 130 s) was empty, so previous = 0: when more than one window has " +
+        "passed, previous and current both start from 0. Keeping the count from two windows ago as previous refuses a client for requests made over a window ago.",
+    );
+  });
+
+  test("refused requests do not use up the quota: a client that keeps retrying gets through when Retry-After said", () => {
+    const { clock, limiter } = setup();
+    const [, , , first] = at(limiter, clock, [100_000, 101_000, 102_000, 103_000]);
+    const until = 103_000 + (first?.retryAfterSeconds ?? 0) * 1000;
+    const retries: number[] = [];
+    for (let t = 103_250; t <= until; t += 250) retries.push(t);
+    const decisions = at(limiter, clock, retries);
+    ensure(
+      decisions.some((d) => d.allowed),
+      `refused at 103.000 s with Retry-After ${first?.retryAfterSeconds} s, a client retrying every 250 ms was still refused at ${until / 1000} s. ` +
+        "Count only the requests you allow: a refused request that counts against the quota keeps a retrying client locked out for as long as it retries.",
+    );
+  });
+});
+
 describe("token bucket (4 per 2 s: a token every 500 ms)", () => {
   const setup = () => {
     const clock = manualClock(0);
@@ -130,6 +177,24 @@ describe("token bucket (4 per 2 s: a token every 500 ms)", () => {
     expect(decisions.map((d) => d.allowed)).toEqual([false, true, false, false, true]);
   });
 
+  test("polled every 50 ms, the token due at 500 ms is there at exactly 500 ms", () => {
+    const { clock, limiter } = setup();
+    at(limiter, clock, [0, 0, 0, 0]);
+    const polls = Array.from({ length: 20 }, (_, i) => 50 * (i + 1)); // 50 ms .. 1000 ms
+    const decisions = at(limiter, clock, polls);
+    const firstAllowed = polls[decisions.findIndex((d) => d.allowed)];
+    const floats =
+      "A refill in floating point loses it: each poll refills 0.1 token, and ten refills of 0.1 make 0.9999999999999999, not 1; " +
+      "keep the bucket in integers (tokens x W, refilled by `limit` per ms, a request costing W).";
+    const refusedTakes = "A refused poll must not take a token: count only what you allow, or a polling client stays in debt for good.";
+    ensure(
+      firstAllowed === 500,
+      `after a burst of 4 at 0 ms, a client polling every 50 ms first got through at ${firstAllowed === undefined ? "none of 50 ms .. 1000 ms" : `${firstAllowed} ms`}; ` +
+        "a token is due at exactly 500 ms (4 per 2 s). " +
+        (firstAllowed === undefined ? `${refusedTakes} ${floats}` : firstAllowed > 500 ? `${floats} ${refusedTakes}` : "No token is there before 500 ms."),
+    );
+  });
+
   test("a bucket left alone refills to the limit and no further", () => {
     const { clock, limiter } = setup();
     at(limiter, clock, [0, 0, 0, 0]);
@@ -139,9 +204,9 @@ describe("token bucket (4 per 2 s: a token every 500 ms)", () => {
 });
 
 describe("clients", () => {
-  test("seed E's limits: 100/hour without a key, 1000/hour with one, counted apart", () => {
+  test("the default limits: 100/hour without a key, 1000/hour with one, counted apart", () => {
     const clock = manualClock(0);
-    const limiter = new RateLimiter(SEED_E_CONFIG, clock.now);
+    const limiter = new RateLimiter(DEFAULT_CONFIG, clock.now);
     const anonymous = Array.from({ length: 101 }, () => limiter.check({ address: "203.0.113.9" }));
     expect(anonymous.filter((d) => d.allowed)).toHaveLength(100);
     expect(anonymous[100]?.limit).toBe(100);
@@ -153,8 +218,15 @@ describe("clients", () => {
     const clock = manualClock(0);
     const limiter = new RateLimiter(config("sliding-window", 2, 60_000), clock.now);
     at(limiter, clock, [0, 0, 0], { address: "127.0.0.1" });
-    expect(limiter.check({ address: "127.0.0.2" }).allowed).toBe(true);
-    expect(limiter.check({ apiKey: "127.0.0.1", address: "127.0.0.1" }).allowed).toBe(true);
+    ensure(
+      limiter.check({ address: "127.0.0.2" }).allowed,
+      "127.0.0.2 was refused after 127.0.0.1 used up its quota: each client needs its own state, keyed by its API key or its address, not one shared by all.",
+    );
+    ensure(
+      limiter.check({ apiKey: "127.0.0.1", address: "192.0.2.7" }).allowed,
+      'a request with the API key "127.0.0.1" was refused because the address 127.0.0.1 had used its quota: keep keys and addresses in ' +
+        "separate namespaces (key:<key>, ip:<address>), or a caller can spend, or dodge, another client's quota by picking a key spelt like an address.",
+    );
   });
 
   test("memory follows active clients: 10,000 one-off clients are forgotten once idle", () => {
@@ -175,7 +247,12 @@ describe("clients", () => {
     const limiter = new RateLimiter(config("sliding-window", 3, 10_000), clock.now);
     at(limiter, clock, [0, 1, 2]);
     const [next] = at(limiter, clock, [10_000]); // a sweep may run here: this client is not idle
-    ensure(next?.allowed === false, "a client that used its 3 requests just before the window edge was forgotten (or reset) by the sweep");
+    ensure(
+      next?.allowed === false,
+      "a client that used its 3 requests at 0-2 ms was allowed again at exactly 10.000 s, where previous x (W - 0) / W = 3 still weighs in full. " +
+        "Either the sweep forgot (or reset) a client that is still limited (idle means both windows empty), or requests at an edge instant " +
+        "(0 ms, 10.000 s) were counted in the window that ends there instead of the one they open.",
+    );
   });
 });
 

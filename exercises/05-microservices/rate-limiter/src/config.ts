@@ -2,7 +2,7 @@ import { notImplemented } from "#kata";
 import type { Limit, RateLimitConfig } from "./types";
 // RateLimitConfigError (./errors) is what every invalid input here throws.
 
-export { ALGORITHMS, SEED_E_CONFIG, type Algorithm, type Limit, type RateLimitConfig } from "./types";
+export { ALGORITHMS, DEFAULT_CONFIG, type Algorithm, type Limit, type RateLimitConfig } from "./types";
 
 /**
  * "1000/hour" -> { requests: 1000, windowMs: 3_600_000 }. Units: second, minute, hour, day;
@@ -17,7 +17,7 @@ export function parseLimit(text: string): Limit {
 /**
  * Validates a configuration as it arrives from a file:
  *   { "algorithm": "token-bucket", "authenticated": "1000/hour", "anonymous": "100/hour", "trustProxy": false }
- * A missing field takes SEED_E_CONFIG's value.
+ * A missing field takes DEFAULT_CONFIG's value.
  * @throws RateLimitConfigError INVALID_CONFIG when raw is not an object, has a field not listed
  *   above (a typo must not leave a default silently in force), or trustProxy is not a boolean;
  *   INVALID_ALGORITHM for an unknown algorithm; INVALID_LIMIT for a bad limit.

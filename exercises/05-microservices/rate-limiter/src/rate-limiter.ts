@@ -2,7 +2,7 @@ import http from "node:http";
 import { notImplemented } from "#kata";
 import type { ClientIdentity, Decision, RateLimitConfig, RequestLimiter } from "./types";
 
-export { SEED_E_CONFIG, parseConfig, parseLimit } from "./config";
+export { DEFAULT_CONFIG, parseConfig, parseLimit } from "./config";
 export type { Algorithm, ClientIdentity, Decision, Limit, RateLimitConfig, RequestLimiter } from "./types";
 
 /**
@@ -15,9 +15,13 @@ export type { Algorithm, ClientIdentity, Decision, Limit, RateLimitConfig, Reque
  *   whose state is what a brand-new client would have.
  */
 export class RateLimiter implements RequestLimiter {
+  /**
+   * @param clock the time in integer milliseconds. Keep it in a field and read it in check(),
+   *   never Date.now() directly: tests pass a clock they move by hand, exactly onto window edges.
+   */
   constructor(
     readonly config: RateLimitConfig,
-    private readonly clock: () => number = Date.now,
+    clock: () => number = Date.now,
   ) {
     notImplemented("new RateLimiter()");
   }

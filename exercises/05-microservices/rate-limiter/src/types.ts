@@ -19,8 +19,8 @@ export interface RateLimitConfig {
   trustProxy: boolean;
 }
 
-/** Seed E's gateway: 1000 requests an hour with a key, 100 without, sliding window. */
-export const SEED_E_CONFIG: RateLimitConfig = {
+/** A public API gateway's usual limits: 1000 requests an hour with a key, 100 without, sliding window. */
+export const DEFAULT_CONFIG: RateLimitConfig = {
   algorithm: "sliding-window",
   authenticated: { requests: 1000, windowMs: 3_600_000 },
   anonymous: { requests: 100, windowMs: 3_600_000 },

@@ -1,7 +1,7 @@
 import { RateLimitConfigError } from "./errors";
-import { ALGORITHMS, SEED_E_CONFIG, type Algorithm, type Limit, type RateLimitConfig } from "./types";
+import { ALGORITHMS, DEFAULT_CONFIG, type Algorithm, type Limit, type RateLimitConfig } from "./types";
 
-export { ALGORITHMS, SEED_E_CONFIG, type Algorithm, type Limit, type RateLimitConfig } from "./types";
+export { ALGORITHMS, DEFAULT_CONFIG, type Algorithm, type Limit, type RateLimitConfig } from "./types";
 
 const UNIT_MS: Record<string, number> = { second: 1_000, minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 
@@ -33,7 +33,7 @@ export function parseConfig(raw: unknown): RateLimitConfig {
   if (unknown.length > 0) {
     throw new RateLimitConfigError("INVALID_CONFIG", `unknown field ${unknown.map((k) => JSON.stringify(k)).join(", ")}; the fields are ${known.join(", ")}`);
   }
-  const algorithm = fields.algorithm ?? SEED_E_CONFIG.algorithm;
+  const algorithm = fields.algorithm ?? DEFAULT_CONFIG.algorithm;
   if (!ALGORITHMS.includes(algorithm as Algorithm)) {
     throw new RateLimitConfigError("INVALID_ALGORITHM", `algorithm must be one of ${ALGORITHMS.join(", ")}, got ${JSON.stringify(algorithm)}`);
   }
@@ -42,7 +42,7 @@ export function parseConfig(raw: unknown): RateLimitConfig {
   }
   const limit = (name: "authenticated" | "anonymous"): Limit => {
     const value = fields[name];
-    if (value === undefined) return SEED_E_CONFIG[name];
+    if (value === undefined) return DEFAULT_CONFIG[name];
     if (typeof value !== "string") throw new RateLimitConfigError("INVALID_LIMIT", `${name} must be a string like "1000/hour", got ${JSON.stringify(value)}`);
     return parseLimit(value);
   };
