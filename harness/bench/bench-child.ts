@@ -78,6 +78,21 @@ async function measurePeers(plan: BenchPlan): Promise<WorkloadMeasurement[]> {
       const detail = `median of interleaved rounds: reference ${formatRate(m.learner)}, ${peer.name} ${formatRate(m.reference)} ${workload.unit}/s`;
       results.push({ ...m, name: `${workload.name} | ${peer.name}`, detail });
     }
+    if (plan.order === "reference-first-peers") {
+      for (const figure of reference.bench.figures ?? []) {
+        const mine = figure.measure(reference.api);
+        const theirs = figure.measure(peer.api);
+        results.push({
+          name: `${figure.name} | ${peer.name}`,
+          kind: "sim",
+          unit: figure.unit,
+          learner: mine,
+          reference: theirs,
+          ratio: theirs / mine,
+          detail: `${figure.unit}: reference ${mine.toPrecision(3)}, ${peer.name} ${theirs.toPrecision(3)} (lower is better)`,
+        });
+      }
+    }
   }
   return results;
 }

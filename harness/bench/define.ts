@@ -81,10 +81,22 @@ export interface Peer<Api> {
   api: Api;
 }
 
+/**
+ * A deterministic figure other than speed (a ring's load spread, say), lower is better, shown for
+ * the reference beside each peer. Context only, like peers.
+ */
+export interface PeerFigure<Api> {
+  name: string;
+  /** What the number is: "busiest node / mean". */
+  unit: string;
+  measure(api: Api): number;
+}
+
 /** The workloads receive the exports of exercise.json's `entry` module, one instance per side. */
 export interface BenchDefinition<Api> {
   workloads: Workload<Api>[];
   peers?: Peer<Api>[];
+  figures?: PeerFigure<Api>[];
 }
 
 /** Declares a bench; the identity function that gives bench.ts its types. */

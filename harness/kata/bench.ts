@@ -5,6 +5,7 @@ export type {
   HttpWorkload,
   Operation,
   Peer,
+  PeerFigure,
   ScalingWorkload,
   SimWorkload,
   ThroughputWorkload,

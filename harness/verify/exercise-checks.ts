@@ -26,18 +26,23 @@ const rel = (file: string): string => path.relative(targets.REPO_ROOT, file);
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function staticChecks(exercise: Exercise): Check[] {
+  const mutation = mutationScore(exercise);
   return [
     anatomy(exercise),
     placeholders(exercise),
     ...readme(exercise),
     benchAgreement(exercise),
     solutionImports(exercise),
-    mutationScore(exercise),
+    ...(mutation ? [mutation] : []),
   ];
 }
 
-/** A recorded mutation score for the reference as it is now, at the goal (npm run mutation measures it). */
-function mutationScore(exercise: Exercise): Check {
+/**
+ * The recorded mutation score of the reference as it is now, at the goal (npm run mutation
+ * measures it). A record that is stale or under the goal fails; an exercise not yet measured is
+ * listed by verify as such (undefined here) while the first scores are being recorded.
+ */
+function mutationScore(exercise: Exercise): Check | undefined {
   const name = `${exercise.id}: a current mutation score of at least ${MUTATION_GOAL * 100}% is recorded`;
   let record;
   try {
@@ -45,12 +50,7 @@ function mutationScore(exercise: Exercise): Check {
   } catch (error) {
     return { name, ok: false, detail: describeError(error) };
   }
-  if (record === undefined)
-    return {
-      name,
-      ok: false,
-      detail: `no solutions/${exercise.id}/mutation.json: run npm run mutation -- ${exercise.meta.slug}`,
-    };
+  if (record === undefined) return undefined;
   if (record.referenceHash !== referenceHash(exercise)) {
     return {
       name,

@@ -88,6 +88,13 @@ export async function verifyCommand(options: VerifyOptions): Promise<number> {
     for (const exercise of exercises) for (const check of await budgetChecks(exercise)) recorder.record(check);
   }
 
+  const unmeasured = exercises
+    .filter((e) => !existsSync(path.join(e.solutionDir, "mutation.json")))
+    .map((e) => e.meta.slug);
+  if (unmeasured.length > 0)
+    process.stdout.write(
+      `${pc.yellow("note:")} no mutation score recorded yet for ${unmeasured.join(", ")} (npm run mutation -- <slug>)\n`,
+    );
   const failed = recorder.results.filter((r) => !r.ok);
   for (const r of failed) process.stdout.write(`${pc.red("failed:")} ${r.name}: ${r.detail}\n`);
   const seconds = (Date.now() - started) / 1000;
