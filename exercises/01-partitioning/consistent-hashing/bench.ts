@@ -4,11 +4,11 @@
  */
 import { defineBench } from "#kata/bench";
 import { sampleKeys } from "#kata/testing";
-import type * as RingModule from "./src/hash-ring";
+import { npmHashring, type RingApi } from "./peers";
 
 const KEYS = sampleKeys(50_000, 7);
 
-function lookupLoop(api: typeof RingModule, nodeCount: number): () => unknown {
+function lookupLoop(api: RingApi, nodeCount: number): () => unknown {
   const ring = new api.HashRing();
   for (let i = 0; i < nodeCount; i++) ring.addNode(`cache-${i}`);
   let next = 0;
@@ -18,7 +18,16 @@ function lookupLoop(api: typeof RingModule, nodeCount: number): () => unknown {
   };
 }
 
-export default defineBench<typeof RingModule>({
+/** The busiest node's share of the keys over the mean share: 1 is a perfectly even ring. */
+function loadSpread(api: RingApi): number {
+  const ring = new api.HashRing();
+  for (let i = 0; i < 10; i++) ring.addNode(`cache-${i}`);
+  const counts = new Map<string, number>();
+  for (const key of KEYS) counts.set(ring.lookup(key), (counts.get(ring.lookup(key)) ?? 0) + 1);
+  return Math.max(...counts.values()) / (KEYS.length / 10);
+}
+
+export default defineBench<RingApi>({
   workloads: [
     {
       kind: "throughput",
@@ -34,4 +43,6 @@ export default defineBench<typeof RingModule>({
       large: { label: "1,000 nodes (160,000 points)", setup: (api) => lookupLoop(api, 1_000) },
     },
   ],
+  peers: [{ name: "hashring 3 (npm)", api: npmHashring }],
+  figures: [{ name: "load spread, 10 nodes", unit: "busiest node's keys / mean", measure: loadSpread }],
 });
