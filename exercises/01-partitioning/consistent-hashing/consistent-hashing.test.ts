@@ -33,7 +33,9 @@ interface RingPoint {
 /** The ring's points as the rules define them: sorted by position, ties by node id. */
 function pointsOf(nodes: string[], virtualNodes: number): RingPoint[] {
   return nodes
-    .flatMap((node) => Array.from({ length: virtualNodes }, (_, i) => ({ position: hash32(virtualNodeLabel(node, i)), node })))
+    .flatMap((node) =>
+      Array.from({ length: virtualNodes }, (_, i) => ({ position: hash32(virtualNodeLabel(node, i)), node })),
+    )
     .sort((x, y) => x.position - y.position || (x.node < y.node ? -1 : x.node > y.node ? 1 : 0));
 }
 
@@ -157,13 +159,18 @@ describe("lookup", () => {
     // Edge-targeted: only keys above the largest position (and below the smallest) need the wrap.
     const pastTheEnd = KEYS.filter((key) => hash32(key) > last.position);
     const beforeTheStart = KEYS.filter((key) => hash32(key) <= first.position);
-    ensure(pastTheEnd.length > 50 && beforeTheStart.length > 50, "the test's keys should include some on each side of the ring's ends");
+    ensure(
+      pastTheEnd.length > 50 && beforeTheStart.length > 50,
+      "the test's keys should include some on each side of the ring's ends",
+    );
     for (const key of [...pastTheEnd.slice(0, 200), ...beforeTheStart.slice(0, 200)]) {
       const got = ring.lookup(key);
       ensure(
         got === first.node,
         `lookup(${JSON.stringify(key)}) gave ${got}: the key hashes to ${hash32(key)}, ` +
-          (hash32(key) > last.position ? `past the last point (${last.position}, ${last.node}), so it wraps around the ring` : "before the first point") +
+          (hash32(key) > last.position
+            ? `past the last point (${last.position}, ${last.node}), so it wraps around the ring`
+            : "before the first point") +
           ` to the first point (${first.position}, ${first.node}). When the search runs off the end of the sorted points, the answer is index 0.`,
       );
     }
@@ -176,7 +183,10 @@ describe("lookup", () => {
       fc.property(fc.shuffledSubarray(nodes, { minLength: nodes.length }), (order) => {
         const got = owners(ringOf(order, 40), KEYS.slice(0, 300));
         for (const [key, owner] of expected) {
-          ensure(got.get(key) === owner, `adding nodes in the order ${order.join(",")} moved ${key} from ${owner} to ${got.get(key)}`);
+          ensure(
+            got.get(key) === owner,
+            `adding nodes in the order ${order.join(",")} moved ${key} from ${owner} to ${got.get(key)}`,
+          );
         }
       }),
       propertySettings(30),

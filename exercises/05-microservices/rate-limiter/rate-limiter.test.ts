@@ -16,7 +16,12 @@ function config(algorithm: RateLimitConfig["algorithm"], requests: number, windo
 }
 
 /** Checks `client` at each time and returns the decisions. */
-function at(limiter: RateLimiter, clock: ReturnType<typeof manualClock>, times: number[], client = { address: "10.0.0.1" }): Decision[] {
+function at(
+  limiter: RateLimiter,
+  clock: ReturnType<typeof manualClock>,
+  times: number[],
+  client = { address: "10.0.0.1" },
+): Decision[] {
   return times.map((t) => {
     clock.set(t);
     return limiter.check(client);
@@ -106,7 +111,10 @@ describe("sliding-window counter (3 per 10 s)", () => {
     const probe = new RateLimiter(config("sliding-window", 3, 10_000), clock.now);
     at(probe, clock, [100_000, 100_001, 100_002, 100_003]);
     const [tooEarly, onTime] = at(probe, clock, [100_003 + wait - 1000, 100_003 + wait]);
-    ensure(tooEarly?.allowed === false && onTime?.allowed === true, `Retry-After said ${wait / 1000} s: a request 1 s sooner must be refused and one on time allowed`);
+    ensure(
+      tooEarly?.allowed === false && onTime?.allowed === true,
+      `Retry-After said ${wait / 1000} s: a request 1 s sooner must be refused and one on time allowed`,
+    );
   });
 });
 
@@ -186,12 +194,17 @@ describe("token bucket (4 per 2 s: a token every 500 ms)", () => {
     const floats =
       "A refill in floating point loses it: each poll refills 0.1 token, and ten refills of 0.1 make 0.9999999999999999, not 1; " +
       "keep the bucket in integers (tokens x W, refilled by `limit` per ms, a request costing W).";
-    const refusedTakes = "A refused poll must not take a token: count only what you allow, or a polling client stays in debt for good.";
+    const refusedTakes =
+      "A refused poll must not take a token: count only what you allow, or a polling client stays in debt for good.";
     ensure(
       firstAllowed === 500,
       `after a burst of 4 at 0 ms, a client polling every 50 ms first got through at ${firstAllowed === undefined ? "none of 50 ms .. 1000 ms" : `${firstAllowed} ms`}; ` +
         "a token is due at exactly 500 ms (4 per 2 s). " +
-        (firstAllowed === undefined ? `${refusedTakes} ${floats}` : firstAllowed > 500 ? `${floats} ${refusedTakes}` : "No token is there before 500 ms."),
+        (firstAllowed === undefined
+          ? `${refusedTakes} ${floats}`
+          : firstAllowed > 500
+            ? `${floats} ${refusedTakes}`
+            : "No token is there before 500 ms."),
     );
   });
 
@@ -283,7 +296,10 @@ describe("the HTTP server", () => {
     const refused = await fetch(`${base}/`, { headers: { "x-forwarded-for": "3.3.3.3" } });
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
-    expect(await refused.json()).toEqual({ error: "rate limit exceeded", retryAfterSeconds: Number(refused.headers.get("retry-after")) });
+    expect(await refused.json()).toEqual({
+      error: "rate limit exceeded",
+      retryAfterSeconds: Number(refused.headers.get("retry-after")),
+    });
   });
 
   test("a Bearer key is limited on its own, with the authenticated limit", async () => {

@@ -4,7 +4,6 @@ import { hash32 } from "./hash";
 import { DEFAULT_VIRTUAL_NODES, virtualNodeLabel, type HashRingOptions } from "./ring-spec";
 // RingError, hash32 and virtualNodeLabel are what the finished ring is built from.
 
-
 export { DEFAULT_VIRTUAL_NODES, virtualNodeLabel, type HashRingOptions } from "./ring-spec";
 
 /**

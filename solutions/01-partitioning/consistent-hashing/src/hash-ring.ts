@@ -56,7 +56,10 @@ export class HashRing {
   removeNode(node: string): void {
     assertNodeId(node);
     if (!this.members.has(node)) {
-      throw new RingError("UNKNOWN_NODE", `node "${node}" is not on the ring (nodes: ${this.nodes().join(", ") || "none"})`);
+      throw new RingError(
+        "UNKNOWN_NODE",
+        `node "${node}" is not on the ring (nodes: ${this.nodes().join(", ") || "none"})`,
+      );
     }
     this.points = withoutNode(this.points, node);
     this.members.delete(node);
@@ -77,6 +80,9 @@ export class HashRing {
 
 function assertNodeId(node: unknown): asserts node is string {
   if (typeof node !== "string" || node.length === 0) {
-    throw new RingError("INVALID_NODE_ID", `node ids must be non-empty strings, got ${JSON.stringify(node) ?? String(node)}`);
+    throw new RingError(
+      "INVALID_NODE_ID",
+      `node ids must be non-empty strings, got ${JSON.stringify(node) ?? String(node)}`,
+    );
   }
 }

@@ -17,7 +17,10 @@ export const NO_POINTS: RingPoints = { positions: new Uint32Array(0), owners: []
 
 /** A node's `virtualNodes` points, sorted: `hash32(virtualNodeLabel(node, i))` for each i. */
 export function pointsOf(node: string, virtualNodes: number): Point[] {
-  return Array.from({ length: virtualNodes }, (_, i) => ({ position: hash32(virtualNodeLabel(node, i)), owner: node })).sort(comparePoints);
+  return Array.from({ length: virtualNodes }, (_, i) => ({
+    position: hash32(virtualNodeLabel(node, i)),
+    owner: node,
+  })).sort(comparePoints);
 }
 
 /** The ring with `added` (sorted) merged in: one pass over both, as in merge sort. */
@@ -28,7 +31,10 @@ export function mergePoints(ring: RingPoints, added: readonly Point[]): RingPoin
   let i = 0;
   let j = 0;
   for (let k = 0; k < total; k++) {
-    const existing = i < ring.positions.length ? { position: ring.positions[i] as number, owner: ring.owners[i] as string } : undefined;
+    const existing =
+      i < ring.positions.length
+        ? { position: ring.positions[i] as number, owner: ring.owners[i] as string }
+        : undefined;
     const next = added[j];
     // On a tie the existing point goes first only if the order says so: comparePoints decides.
     if (existing !== undefined && (next === undefined || comparePoints(existing, next) <= 0)) {
@@ -47,5 +53,8 @@ export function mergePoints(ring: RingPoints, added: readonly Point[]): RingPoin
 /** The ring without `node`'s points: every point it owns goes, and only those (by owner). */
 export function withoutNode(ring: RingPoints, node: string): RingPoints {
   const keep = ring.owners.flatMap((owner, i) => (owner === node ? [] : [i]));
-  return { positions: Uint32Array.from(keep, (i) => ring.positions[i] as number), owners: keep.map((i) => ring.owners[i] as string) };
+  return {
+    positions: Uint32Array.from(keep, (i) => ring.positions[i] as number),
+    owners: keep.map((i) => ring.owners[i] as string),
+  };
 }

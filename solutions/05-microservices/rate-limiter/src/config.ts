@@ -25,26 +25,47 @@ export function parseLimit(text: string): Limit {
  */
 export function parseConfig(raw: unknown): RateLimitConfig {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new RateLimitConfigError("INVALID_CONFIG", `the configuration must be an object like { "algorithm": "token-bucket", "authenticated": "1000/hour", "anonymous": "100/hour" }, got ${JSON.stringify(raw)}`);
+    throw new RateLimitConfigError(
+      "INVALID_CONFIG",
+      `the configuration must be an object like { "algorithm": "token-bucket", "authenticated": "1000/hour", "anonymous": "100/hour" }, got ${JSON.stringify(raw)}`,
+    );
   }
   const fields = raw as Record<string, unknown>;
   const known = ["algorithm", "authenticated", "anonymous", "trustProxy"];
   const unknown = Object.keys(fields).filter((key) => !known.includes(key));
   if (unknown.length > 0) {
-    throw new RateLimitConfigError("INVALID_CONFIG", `unknown field ${unknown.map((k) => JSON.stringify(k)).join(", ")}; the fields are ${known.join(", ")}`);
+    throw new RateLimitConfigError(
+      "INVALID_CONFIG",
+      `unknown field ${unknown.map((k) => JSON.stringify(k)).join(", ")}; the fields are ${known.join(", ")}`,
+    );
   }
   const algorithm = fields.algorithm ?? DEFAULT_CONFIG.algorithm;
   if (!ALGORITHMS.includes(algorithm as Algorithm)) {
-    throw new RateLimitConfigError("INVALID_ALGORITHM", `algorithm must be one of ${ALGORITHMS.join(", ")}, got ${JSON.stringify(algorithm)}`);
+    throw new RateLimitConfigError(
+      "INVALID_ALGORITHM",
+      `algorithm must be one of ${ALGORITHMS.join(", ")}, got ${JSON.stringify(algorithm)}`,
+    );
   }
   if (fields.trustProxy !== undefined && typeof fields.trustProxy !== "boolean") {
-    throw new RateLimitConfigError("INVALID_CONFIG", `trustProxy must be true or false, got ${JSON.stringify(fields.trustProxy)}`);
+    throw new RateLimitConfigError(
+      "INVALID_CONFIG",
+      `trustProxy must be true or false, got ${JSON.stringify(fields.trustProxy)}`,
+    );
   }
   const limit = (name: "authenticated" | "anonymous"): Limit => {
     const value = fields[name];
     if (value === undefined) return DEFAULT_CONFIG[name];
-    if (typeof value !== "string") throw new RateLimitConfigError("INVALID_LIMIT", `${name} must be a string like "1000/hour", got ${JSON.stringify(value)}`);
+    if (typeof value !== "string")
+      throw new RateLimitConfigError(
+        "INVALID_LIMIT",
+        `${name} must be a string like "1000/hour", got ${JSON.stringify(value)}`,
+      );
     return parseLimit(value);
   };
-  return { algorithm: algorithm as Algorithm, authenticated: limit("authenticated"), anonymous: limit("anonymous"), trustProxy: fields.trustProxy === true };
+  return {
+    algorithm: algorithm as Algorithm,
+    authenticated: limit("authenticated"),
+    anonymous: limit("anonymous"),
+    trustProxy: fields.trustProxy === true,
+  };
 }

@@ -29,6 +29,8 @@ export function createRateLimitServer(limiter: RequestLimiter): http.Server {
       return;
     }
     response.setHeader("Retry-After", decision.retryAfterSeconds ?? 1);
-    response.writeHead(429).end(JSON.stringify({ error: "rate limit exceeded", retryAfterSeconds: decision.retryAfterSeconds }));
+    response
+      .writeHead(429)
+      .end(JSON.stringify({ error: "rate limit exceeded", retryAfterSeconds: decision.retryAfterSeconds }));
   });
 }

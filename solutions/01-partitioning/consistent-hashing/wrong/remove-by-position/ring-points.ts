@@ -10,5 +10,8 @@ export { NO_POINTS, mergePoints, pointsOf, type RingPoints } from "../../src/rin
 export function withoutNode(ring: RingPoints, node: string): RingPoints {
   const taken = new Set(ring.owners.flatMap((owner, i) => (owner === node ? [ring.positions[i] as number] : [])));
   const keep = [...ring.positions.keys()].filter((i) => !taken.has(ring.positions[i] as number));
-  return { positions: Uint32Array.from(keep, (i) => ring.positions[i] as number), owners: keep.map((i) => ring.owners[i] as string) };
+  return {
+    positions: Uint32Array.from(keep, (i) => ring.positions[i] as number),
+    owners: keep.map((i) => ring.owners[i] as string),
+  };
 }
