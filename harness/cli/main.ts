@@ -3,9 +3,9 @@
  */
 import { Command, InvalidArgumentError, Option } from "commander";
 import { loadCatalog, selectExercises, type Exercise } from "../catalog/catalog";
-import { REPORT_FORMATS, type ReportFormat } from "../report/formats";
+import { REPORT_FORMATS } from "../report/formats";
 import { benchCommand } from "./commands/bench";
-import { gradeCommand } from "./commands/grade";
+import { gradeCommand, type GradeCommandOptions } from "./commands/grade";
 import { hintCommand } from "./commands/hint";
 import { listCommand } from "./commands/list";
 import { revealCommand } from "./commands/reveal";
@@ -76,21 +76,9 @@ program
   .addOption(new Option("-f, --format <format>", "also write a report file").choices([...REPORT_FORMATS]))
   .option("-o, --out <file>", "where the report goes (default .kata/report.<format>)")
   .option("--time-limit <seconds>", "per-exercise limit for the tests", positiveSeconds, 120)
-  .action(
-    async (
-      names: string[],
-      options: {
-        target: string;
-        hidden: boolean;
-        bench: boolean;
-        format?: ReportFormat;
-        out?: string;
-        timeLimit: number;
-      },
-    ) => {
-      process.exitCode = await gradeCommand(selectExercises(loadCatalog(), names), options);
-    },
-  );
+  .action(async (names: string[], options: GradeCommandOptions) => {
+    process.exitCode = await gradeCommand(selectExercises(loadCatalog(), names), options);
+  });
 
 program
   .command("hint <slug>")

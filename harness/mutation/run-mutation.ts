@@ -40,7 +40,7 @@ function strykerOptions(exercise: Exercise): PartialStrykerOptions {
     tsconfigFile: "tsconfig.json",
     typescriptChecker: { prioritizePerformanceOverAccuracy: true },
     coverageAnalysis: "perTest",
-    concurrency: 2,
+    concurrency: Number(process.env.KATA_MUTATION_CONCURRENCY ?? 2),
     incremental: true,
     incrementalFile: path.join(work, `${exercise.meta.slug}.incremental.json`),
     reporters: ["clear-text"],
