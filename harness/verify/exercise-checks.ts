@@ -118,7 +118,8 @@ function readme(exercise: Exercise): Check[] {
 
 /** The workload kinds each exercise kind may use. */
 const WORKLOAD_KINDS: Record<ExerciseKind, readonly Workload<unknown>["kind"][]> = {
-  pure: ["throughput", "scaling"],
+  // sim: a deterministic figure in virtual time (cache-aside's loads per burst, on VirtualTimers).
+  pure: ["throughput", "scaling", "sim"],
   http: ["http", "throughput", "scaling"],
   sim: ["sim"],
   // Until a ws harness brings a WebSocket workload, a ws scaffold measures in process.
