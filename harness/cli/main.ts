@@ -115,4 +115,12 @@ program
   .description("regenerate README.md's exercise table, docs/tracks.md and every README's budget table from the catalog")
   .action(() => indexCommand());
 
+// A reader that goes away (`kata reveal x | head`) ends the command quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+}
+
 program.parseAsync(process.argv).catch(reportAndExit);

@@ -62,6 +62,8 @@ export function ensure(condition: boolean, lesson: string): asserts condition {
   if (!condition) {
     const error = new Error(lesson);
     error.name = "KataAssertion";
+    // Start the stack at the caller, so jest's code frame shows the test's line, not this one.
+    Error.captureStackTrace(error, ensure);
     throw error;
   }
 }

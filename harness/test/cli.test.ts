@@ -1,21 +1,19 @@
 /** The CLI's answers to bad input: one line, a non-zero exit, and nothing else lost. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import targets from "../resolve/targets.cjs";
+import { TSX_CLI } from "../run/tools";
 
 jest.setTimeout(60_000);
 
+const MAIN = path.join(targets.REPO_ROOT, "harness", "cli", "main.ts");
+
 function kata(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const tsx = path.join(targets.REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-  const result = spawnSync(
-    process.execPath,
-    [tsx, path.join(targets.REPO_ROOT, "harness", "cli", "main.ts"), ...args],
-    {
-      cwd: targets.REPO_ROOT,
-      encoding: "utf8",
-      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
-    },
-  );
+  const result = spawnSync(process.execPath, [TSX_CLI, MAIN, ...args], {
+    cwd: targets.REPO_ROOT,
+    encoding: "utf8",
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -48,4 +46,17 @@ test("kata hint --all prints every hint of the exercise", () => {
   const result = kata("hint", "consistent-hashing", "--all");
   expect(result.status).toBe(0);
   expect(result.stdout).toMatch(/Hint 1 of \d+/);
+});
+
+test("a reader that goes away (kata reveal | head) ends the command quietly, exit 0", async () => {
+  const child = spawn(process.execPath, [TSX_CLI, MAIN, "reveal", "consistent-hashing"], {
+    cwd: targets.REPO_ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.once("data", () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  expect(stderr).not.toMatch(/EPIPE|Error/);
+  expect(code).toBe(0);
 });

@@ -4,6 +4,7 @@ import type { BenchReport } from "../bench/result";
 import { NOT_IMPLEMENTED_MARKER } from "../core/not-implemented";
 import type { TestCaseResult, TestRunResult } from "../run/run-tests";
 import { scoreExercise, scoreWorkbook } from "../score/score";
+import { ensure } from "../kata/testing";
 
 const ring = loadCatalog().find((e) => e.meta.slug === "consistent-hashing") as Exercise;
 
@@ -125,4 +126,16 @@ test("a workload that could not be measured scores 0, with its reason kept", () 
 test("a crash scores 0 and says why", () => {
   const score = scoreExercise(ring, { cases: [], crash: "stopped after 8 s", elapsedMs: 8000 }, undefined);
   expect(score).toMatchObject({ score: 0, state: "broken", crash: "stopped after 8 s" });
+});
+
+test("a failing ensure() points at the caller's line, not at the helper", () => {
+  let stack = "";
+  try {
+    ensure(false, "a lesson");
+  } catch (error) {
+    stack = (error as Error).stack ?? "";
+  }
+  const firstFrame = stack.split("\n").find((line) => line.trim().startsWith("at ")) ?? "";
+  expect(firstFrame).toMatch(/scoring\.test\.ts/);
+  expect(stack).not.toMatch(/kata[/\\]testing\.ts/);
 });
