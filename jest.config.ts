@@ -34,6 +34,8 @@ const config: Config = {
   // Learner code may live outside <rootDir> (a student copy); it is transformed all the same.
   transformIgnorePatterns: ["/node_modules/"],
   testPathIgnorePatterns: ["/node_modules/", "/fixtures/"],
+  // .kata/ holds the learner's progress and mutation-testing sandboxes (copies of the workbook).
+  modulePathIgnorePatterns: ["<rootDir>/.kata/"],
   // A learner's loop test fails after this long instead of hanging (async code; a synchronous
   // infinite loop is stopped by the grader's per-exercise limit).
   testTimeout: 10_000,
