@@ -23,7 +23,10 @@ function meanReadLatency(api: Api, seed: number): number {
   const l2 = new api.SharedCache<number>();
   const database = new api.Database<number>();
   for (let k = 0; k < 5_000; k++) database.write(`item:${k}`, k);
-  const nodes = Array.from({ length: 4 }, (_, i) => new api.CacheNode<number>({ id: `app-${i}`, l1Capacity: 500, l2, database, bus }));
+  const nodes = Array.from(
+    { length: 4 },
+    (_, i) => new api.CacheNode<number>({ id: `app-${i}`, l1Capacity: 500, l2, database, bus }),
+  );
   for (let k = 0; k < 5_000; k++) nodes[k % 4]?.get(`item:${k}`); // warm the shared L2
   const keys = zipfIndexes(OPERATIONS, 5_000, 1, seed);
   const random = new Prng(seed);
@@ -42,5 +45,7 @@ function meanReadLatency(api: Api, seed: number): number {
 }
 
 export default defineBench<Api>({
-  workloads: [{ kind: "sim", name: "read latency, 4 nodes, 10% writes", unit: "ms per read", seeds: 5, measure: meanReadLatency }],
+  workloads: [
+    { kind: "sim", name: "read latency, 4 nodes, 10% writes", unit: "ms per read", seeds: 5, measure: meanReadLatency },
+  ],
 });

@@ -7,7 +7,10 @@ function cluster(nodes = 3, l1Capacity = 100) {
   const bus = new EventBus<InvalidationEvent>();
   const l2 = new SharedCache<string>();
   const database = new Database<string>();
-  const all = Array.from({ length: nodes }, (_, i) => new CacheNode<string>({ id: `app-${i}`, l1Capacity, l2, database, bus }));
+  const all = Array.from(
+    { length: nodes },
+    (_, i) => new CacheNode<string>({ id: `app-${i}`, l1Capacity, l2, database, bus }),
+  );
   return { bus, l2, database, nodes: all };
 }
 
@@ -59,7 +62,7 @@ describe("writes invalidate every other L1", () => {
     const seen = nodes.map((node) => node.get("user:1"));
     ensure(
       seen.every((v) => v === "v2"),
-      `after app-0 wrote v2, the nodes read [${seen.join(", ")}]: a node that still had v1 in its L1 must have dropped it when the write was published`,
+      `after app-0 wrote v2, the nodes read [${seen.join(", ")}]. Either a node kept v1 in its L1 (drop the key when another node's invalidation arrives), or it dropped it and refilled its L1 from an L2 that still held v1 (the write must update the shared L2 too)`,
     );
   });
 
@@ -67,14 +70,21 @@ describe("writes invalidate every other L1", () => {
     const { database, l2, nodes } = cluster();
     nodes[1]?.set("k", "v");
     expect(database.read("k")).toBe("v");
-    expect(l2.get("k")).toBe("v");
+    const shared = l2.get("k");
+    ensure(
+      shared === "v",
+      `after set("k", "v") the shared L2 holds ${String(shared)}: the write must update the L2 as well as the database, or every node that drops its L1 copy refills it from the old one`,
+    );
   });
 
   test("the writer keeps its own new value in L1: its next read is an L1 hit", () => {
     const { nodes } = cluster();
     nodes[0]?.set("k", "mine");
     expect(nodes[0]?.get("k")).toBe("mine");
-    expect(nodes[0]?.stats().l1Hits).toBe(1);
+    ensure(
+      nodes[0]?.stats().l1Hits === 1,
+      "the writer's read just after its own set() missed its L1. Either set() did not put the new value in the writer's L1, or the writer dropped it when its own invalidation came back (ignore events whose from is your own id)",
+    );
   });
 
   test("delete removes the key everywhere", () => {
@@ -82,13 +92,37 @@ describe("writes invalidate every other L1", () => {
     database.write("k", "v");
     for (const node of nodes) node.get("k");
     nodes[2]?.delete("k");
-    expect(nodes.map((node) => node.get("k"))).toEqual([undefined, undefined, undefined]);
+    const seen = nodes.map((node) => String(node.get("k")));
+    ensure(
+      seen.every((v) => v === "undefined"),
+      `after app-2 deleted k, the nodes read [${seen.join(", ")}]. Either a node kept k in its L1 (delete must publish the invalidation, as set does), or it refilled from an L2 that still held k (delete must remove it from the L2)`,
+    );
+  });
+
+  test("a node that reloads the moment it hears of a write reads the new value", () => {
+    const { bus, database, nodes } = cluster(2);
+    const [writer, reader] = nodes as [CacheNode<string>, CacheNode<string>];
+    database.write("user:1", "v1");
+    reader.get("user:1");
+    // Refresh-ahead: as soon as an invalidation arrives (after the reader has dropped its copy),
+    // read the key again through the reader to have it warm.
+    bus.subscribe("cache.invalidate", (event) => void reader.get(event.key));
+    writer.set("user:1", "v2");
+    const after = reader.get("user:1");
+    ensure(
+      after === "v2",
+      `the reader reloaded user:1 the moment the invalidation arrived, and now serves ${after}: when it reloaded, the L2 (or the database) still held v1. Either the invalidation was published before the write (publish last: database, L2, own L1, then the event), or the write never updated the L2`,
+    );
   });
 
   test("a closed node no longer listens, and a malformed event is ignored", () => {
     const { bus, nodes } = cluster(2);
     nodes[1]?.close();
-    expect(bus.subscribers("cache.invalidate")).toBe(1);
+    const listening = bus.subscribers("cache.invalidate");
+    ensure(
+      listening === 1,
+      `after one of two nodes closed, ${listening} handlers still listen for cache.invalidate: close() must call the function subscribe() returned. A closed node left on the bus runs on every write and is never collected, nor is its L1`,
+    );
     expect(bus.publish({ type: "cache.invalidate" } as unknown as InvalidationEvent)).toEqual([]);
   });
 });

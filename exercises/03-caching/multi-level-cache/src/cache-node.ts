@@ -10,9 +10,10 @@ export { Database, SharedCache } from "./infrastructure";
  * shared L2, in front of the database. Several nodes share one L2, one database and one bus.
  *
  * - get: L1; else L2 (then fill L1); else the database (then fill L2 and L1). "Not found" is not cached.
- * - set / delete: write through to the database and the L2, update this node's L1, and publish
- *   { type: "cache.invalidate", key, from: id } before returning. Every other node drops exactly
- *   that key from its L1 (the writer ignores its own event).
+ * - set / delete: write through to the database and the L2, update this node's L1, and only then
+ *   publish { type: "cache.invalidate", key, from: id }, before returning (delete publishes too).
+ *   Every other node drops exactly that key from its L1 (the writer ignores its own event). A node
+ *   may read the key again inside publish(): the new value must already be in the L2.
  * - The guarantee: once set() or delete() has returned, no node returns the old value.
  */
 export class CacheNode<V> {
@@ -33,7 +34,7 @@ export class CacheNode<V> {
   }
 
   set(key: string, value: V): void {
-    notImplemented(`CacheNode.set(${JSON.stringify(key)}, ...)`);
+    notImplemented(`CacheNode.set(${JSON.stringify(key)}, a ${typeof value})`);
   }
 
   delete(key: string): void {

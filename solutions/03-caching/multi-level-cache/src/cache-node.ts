@@ -1,6 +1,8 @@
 import { SmallLru } from "#kata/small-lru";
 import { CacheNodeError } from "./errors";
-import type { CacheNodeOptions, InvalidationEvent, LevelStats } from "./infrastructure";
+import type { CacheNodeOptions, LevelStats } from "./infrastructure";
+import { listenForInvalidations } from "./invalidation";
+import { writeThrough } from "./write-through";
 
 export type { CacheNodeOptions, InvalidationEvent, LevelStats } from "./infrastructure";
 export { Database, SharedCache } from "./infrastructure";
@@ -10,13 +12,14 @@ export { Database, SharedCache } from "./infrastructure";
  * private) in front of the shared L2, in front of the database.
  *
  * Reads fill downwards: L1, else L2 (and fill L1), else the database (and fill L2 and L1).
- * Writes go through to the database and the L2, update this node's L1, and then, before returning,
- * publish an invalidation so every other node drops the key from its L1. The bus is synchronous,
- * so when set() returns no L1 anywhere holds the old value: no node can read it afterwards.
+ * Writes (./write-through) go through to the database and the L2, update this node's L1, and then,
+ * before returning, publish an invalidation so every other node drops the key from its L1
+ * (./invalidation). The bus is synchronous, so when set() returns no L1 anywhere holds the old
+ * value: no node can read it afterwards.
  */
 export class CacheNode<V> {
   readonly id: string;
-  protected readonly l1: SmallLru<string, V>;
+  private readonly l1: SmallLru<string, V>;
   private readonly options: CacheNodeOptions<V>;
   private readonly unsubscribe: () => void;
   private reads = 0;
@@ -26,15 +29,21 @@ export class CacheNode<V> {
 
   constructor(options: CacheNodeOptions<V>) {
     if (typeof options?.id !== "string" || options.id === "") {
-      throw new CacheNodeError("INVALID_OPTIONS", `a node needs a non-empty id, unique on the bus, got ${JSON.stringify(options?.id)}`);
+      throw new CacheNodeError(
+        "INVALID_OPTIONS",
+        `a node needs a non-empty id, unique on the bus, got ${JSON.stringify(options?.id)}`,
+      );
     }
     if (!Number.isSafeInteger(options.l1Capacity) || options.l1Capacity < 1) {
-      throw new CacheNodeError("INVALID_OPTIONS", `l1Capacity must be a positive integer, got ${String(options.l1Capacity)}`);
+      throw new CacheNodeError(
+        "INVALID_OPTIONS",
+        `l1Capacity must be a positive integer, got ${String(options.l1Capacity)}`,
+      );
     }
     this.id = options.id;
     this.options = options;
     this.l1 = new SmallLru<string, V>(options.l1Capacity);
-    this.unsubscribe = options.bus.subscribe("cache.invalidate", (event) => this.onInvalidate(event));
+    this.unsubscribe = listenForInvalidations(options.bus, this.id, this.l1);
   }
 
   get(key: string): V | undefined {
@@ -61,18 +70,12 @@ export class CacheNode<V> {
 
   set(key: string, value: V): void {
     checkKey(key);
-    this.options.database.write(key, value);
-    this.options.l2.set(key, value);
-    this.l1.set(key, value);
-    this.options.bus.publish({ type: "cache.invalidate", key, from: this.id });
+    this.write(key, value);
   }
 
   delete(key: string): void {
     checkKey(key);
-    this.options.database.remove(key);
-    this.options.l2.delete(key);
-    this.l1.delete(key);
-    this.options.bus.publish({ type: "cache.invalidate", key, from: this.id });
+    this.write(key, undefined);
   }
 
   stats(): LevelStats {
@@ -91,13 +94,16 @@ export class CacheNode<V> {
     this.unsubscribe();
   }
 
-  /** Drops what another node wrote; the writer's own copy is already the new value. */
-  protected onInvalidate(event: InvalidationEvent): void {
-    if (typeof event?.key !== "string" || event.from === this.id) return;
-    this.l1.delete(event.key);
+  /** A set (`value`) or a delete (`undefined`) through every level, then the news to the other nodes. */
+  private write(key: string, value: V | undefined): void {
+    const { database, l2, bus } = this.options;
+    writeThrough({ database, l2, l1: this.l1 }, key, value, () =>
+      bus.publish({ type: "cache.invalidate", key, from: this.id }),
+    );
   }
 }
 
 function checkKey(key: string): void {
-  if (typeof key !== "string" || key === "") throw new CacheNodeError("INVALID_KEY", `keys are non-empty strings, got ${JSON.stringify(key) ?? String(key)}`);
+  if (typeof key !== "string" || key === "")
+    throw new CacheNodeError("INVALID_KEY", `keys are non-empty strings, got ${JSON.stringify(key) ?? String(key)}`);
 }
