@@ -25,7 +25,19 @@ function twoElections(api: typeof RaftModule, seed: number): { ms: number; messa
 
 export default defineBench<typeof RaftModule>({
   workloads: [
-    { kind: "sim", name: "time to elect", unit: "virtual ms", seeds: 100, measure: (api, seed) => twoElections(api, seed).ms },
-    { kind: "sim", name: "messages to elect", unit: "messages", seeds: 100, measure: (api, seed) => twoElections(api, seed).messages },
+    {
+      kind: "sim",
+      name: "time to elect",
+      unit: "virtual ms",
+      seeds: 100,
+      measure: (api, seed) => twoElections(api, seed).ms,
+    },
+    {
+      kind: "sim",
+      name: "messages to elect",
+      unit: "messages",
+      seeds: 100,
+      measure: (api, seed) => twoElections(api, seed).messages,
+    },
   ],
 });

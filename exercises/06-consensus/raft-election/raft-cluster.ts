@@ -15,7 +15,10 @@ export function nodeNames(size: number): string[] {
   return Array.from({ length: size }, (_, i) => `n${i + 1}`);
 }
 
-export function raftCluster(api: RaftApi, options: { seed: number; size?: number; network?: Partial<NetworkFaults> }): RaftSimulation {
+export function raftCluster(
+  api: RaftApi,
+  options: { seed: number; size?: number; network?: Partial<NetworkFaults> },
+): RaftSimulation {
   const sim: RaftSimulation = new Simulation<RaftMessage, RaftNodeInstance>({
     seed: options.seed,
     nodeIds: nodeNames(options.size ?? 5),
@@ -38,7 +41,7 @@ export function raftCluster(api: RaftApi, options: { seed: number; size?: number
 }
 
 /** The live nodes that believe they lead, with their terms. */
-export function leaders(sim: RaftSimulation): Array<{ id: string; term: number }> {
+export function leaders(sim: RaftSimulation): { id: string; term: number }[] {
   return sim
     .liveNodes()
     .filter(([, node]) => node.role() === "leader")

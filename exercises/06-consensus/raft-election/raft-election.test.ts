@@ -8,12 +8,20 @@ import { awaitLeader, checkElectionSafety, currentLeader, leaders, nodeNames, ra
 /** Virtual time a test allows for an election. A good node needs ~200 ms; speed is the bench's job. */
 const ELECTION_WITHIN_MS = 5_000;
 
+/** Why a follower stands for election under a leader that is alive: two rules give that symptom. */
+const TIMER_RESETS =
+  "Restart the election timer on every heartbeat of the current term, and whenever you grant a vote: granting a vote must restart " +
+  "the timer too, or a voter whose old timer fires just after it voted starts a new term and deposes the leader it helped elect.";
+
 function electedLeader(sim: ReturnType<typeof raftCluster>, situation: string): string {
   const leader = awaitLeader(sim, ELECTION_WITHIN_MS);
   ensure(
     leader !== undefined,
     `${situation}: no leader after ${ELECTION_WITHIN_MS} ms of virtual time. Terms now: ` +
-      sim.liveNodes().map(([id, n]) => `${id}=${n.role()}@${n.term()}`).join(", ") +
+      sim
+        .liveNodes()
+        .map(([id, n]) => `${id}=${n.role()}@${n.term()}`)
+        .join(", ") +
       ". Does an election timer always run while a node is not leader? Are the timeouts random (ctx.random)?",
   );
   return leader;
@@ -69,6 +77,72 @@ describe("a single node, driven by hand", () => {
     expect(node.votedFor()).toBe("n2");
   });
 
+  test("granting a vote restarts the election timer", () => {
+    const { ctx, node } = lonelyNode();
+    ctx.advance(100);
+    node.onMessage("n2", { type: "RequestVote", term: 1, candidateId: "n2" });
+    expect(node.votedFor()).toBe("n2");
+    const pending = [...ctx.timers.values()];
+    ensure(
+      pending.length === 1 && pending[0]?.setAt === 100,
+      `n1 granted its vote to n2 at 100 ms, but its pending timers were set at ${pending.map((t) => `${t.setAt} ms`).join(", ") || "no time"}; ` +
+        "there should be one election timer, set at 100 ms. " +
+        TIMER_RESETS,
+    );
+  });
+
+  test("a majority is more than half of the whole cluster: with 4 servers, 2 votes are not enough", () => {
+    const ctx = new ManualContext<RaftMessage>("n1", ["n2", "n3", "n4"]);
+    const node = new raft.RaftNode(ctx);
+    ctx.fireNextTimer();
+    node.onMessage("n2", { type: "RequestVoteReply", term: 1, voteGranted: true });
+    ensure(
+      node.role() === "candidate",
+      "2 votes of 4 (n1's own and n2's) made n1 leader: a majority is more than half of the whole cluster, 3 of 4 (votes x 2 > size, " +
+        "not >=). If 2 of 4 were enough, n3 and n4 could elect a second leader in the same term.",
+    );
+    node.onMessage("n3", { type: "RequestVoteReply", term: 1, voteGranted: true });
+    expect(node.role()).toBe("leader");
+  });
+
+  test("answers a heartbeat of an older term with its own term, and keeps following its leader", () => {
+    const { ctx, node } = lonelyNode();
+    node.onMessage("n2", { type: "AppendEntries", term: 3, leaderId: "n2" });
+    ctx.takeSent();
+    node.onMessage("n4", { type: "AppendEntries", term: 2, leaderId: "n4" });
+    const replies = ctx.takeSent();
+    const expected = { to: "n4", message: { type: "AppendEntriesReply", term: 3, success: false } };
+    ensure(
+      replies.length === 1 && JSON.stringify(replies[0]) === JSON.stringify(expected),
+      `n1 is in term 3, following n2, and got a heartbeat of term 2 from n4; it sent ${JSON.stringify(replies)}. A stale heartbeat must be ` +
+        `answered, not dropped: ${JSON.stringify(expected.message)} to n4. That reply's term is how n4 learns its term is over and ` +
+        "steps down; without it, n4 leads a dead term for as long as nothing of the new term reaches it.",
+    );
+    expect([node.term(), node.leaderId()]).toEqual([3, "n2"]);
+  });
+
+  test("steps down on a higher term in a reply, as on any message", () => {
+    const { ctx, node } = lonelyNode();
+    ctx.fireNextTimer(); // a candidate of term 1
+    node.onMessage("n3", { type: "RequestVoteReply", term: 2, voteGranted: false });
+    ensure(
+      node.role() === "follower" && node.term() === 2,
+      `n1, a candidate of term 1, was refused by n3 in term 2 and is now ${node.role()} of term ${node.term()}. ` +
+        "A higher term in any message, replies included, means this server is behind: adopt the term and become a follower.",
+    );
+    ctx.fireNextTimer(); // a candidate of term 3
+    node.onMessage("n2", { type: "RequestVoteReply", term: 3, voteGranted: true });
+    node.onMessage("n3", { type: "RequestVoteReply", term: 3, voteGranted: true });
+    expect([node.role(), node.term()]).toEqual(["leader", 3]);
+    node.onMessage("n4", { type: "AppendEntriesReply", term: 5, success: false });
+    ensure(
+      node.role() === "follower" && node.term() === 5,
+      `n1 led term 3 and got a heartbeat reply of term 5 from n4, yet is ${node.role()} of term ${node.term()}. A higher term in any ` +
+        "message, replies included, means a later term has begun: adopt it and become a follower. A deposed leader often hears of " +
+        "the new term only in the answers to its own heartbeats.",
+    );
+  });
+
   test("refuses a candidate of an older term and tells it the current one", () => {
     const { ctx, node } = lonelyNode();
     node.onMessage("n2", { type: "AppendEntries", term: 3, leaderId: "n2" });
@@ -102,12 +176,22 @@ describe("a single node, driven by hand", () => {
     const before = lonelyNode({ storage }).node;
     before.onMessage("n2", { type: "RequestVote", term: 4, candidateId: "n2" });
     const after = lonelyNode({ storage }).node;
-    expect([after.term(), after.votedFor()]).toEqual([4, "n2"]);
+    ensure(
+      after.term() === 4 && after.votedFor() === "n2",
+      `n1 voted for n2 in term 4, crashed and restarted, and came back in term ${after.term()} having voted for ${after.votedFor()}. ` +
+        "Write currentTerm and votedFor to ctx.storage before the reply that depends on them leaves, and read both back in the " +
+        "constructor: a server that forgets its vote can vote twice in one term.",
+    );
   });
 
   test("ignores malformed messages without throwing", () => {
     const { ctx, node } = lonelyNode();
-    const garbage = [{ type: "Bogus", term: 1 }, { type: "RequestVote", term: -1, candidateId: "n2" }, null, { type: "RequestVote", term: 1.5, candidateId: "n2" }];
+    const garbage = [
+      { type: "Bogus", term: 1 },
+      { type: "RequestVote", term: -1, candidateId: "n2" },
+      null,
+      { type: "RequestVote", term: 1.5, candidateId: "n2" },
+    ];
     for (const message of garbage) node.onMessage("n2", message as unknown as RaftMessage);
     expect([node.term(), node.votedFor()]).toEqual([0, null]);
     expect(ctx.takeSent()).toEqual([]);
@@ -142,7 +226,14 @@ describe("a cluster of 5 on the simulated network", () => {
       sim.runFor(300);
       const term = sim.node(leader)?.term();
       for (const [id, node] of sim.liveNodes()) {
-        ensure(node.leaderId() === leader && node.term() === term, `${id} follows ${node.leaderId()} in term ${node.term()}; the leader is ${leader} in term ${term}`);
+        ensure(
+          node.leaderId() === leader && node.term() === term,
+          `${id} follows ${node.leaderId()} in term ${node.term()}, 300 ms after ${leader} was elected; ${leader} is now ` +
+            `${sim.node(leader)?.role()} of term ${term}.` +
+            (sim.node(leader)?.role() === "leader"
+              ? " Follow the sender of every heartbeat of your current term."
+              : ` Someone stood for election under a live leader. ${TIMER_RESETS}`),
+        );
       }
     });
   });
@@ -156,14 +247,17 @@ describe("a cluster of 5 on the simulated network", () => {
       ensure(
         currentLeader(sim) === leader && sim.node(leader)?.term() === term,
         `after 10 s the leader is ${currentLeader(sim)} in term ${sim.node(currentLeader(sim) ?? leader)?.term()}, was ${leader} in term ${term}: ` +
-          "a follower timed out despite heartbeats. Reset the election timer on every heartbeat of the current term.",
+          `a follower stood for election though a leader was in place. ${TIMER_RESETS}`,
       );
     });
   });
 
   test("never two leaders in one term, under drops, duplicates and reordering (50 seeds, checked at every event)", () => {
     forEachSeed(50, (seed) => {
-      const sim = raftCluster(raft, { seed, network: { minDelayMs: 1, maxDelayMs: 40, dropRate: 0.1, duplicateRate: 0.05 } });
+      const sim = raftCluster(raft, {
+        seed,
+        network: { minDelayMs: 1, maxDelayMs: 40, dropRate: 0.1, duplicateRate: 0.05 },
+      });
       checkElectionSafety(sim);
       sim.runFor(3_000);
       const leader = currentLeader(sim);
@@ -180,7 +274,10 @@ describe("a cluster of 5 on the simulated network", () => {
       const oldTerm = sim.node(old)?.term() ?? 0;
       sim.crash(old);
       const next = electedLeader(sim, `after ${old} crashed`);
-      ensure((sim.node(next)?.term() ?? 0) > oldTerm, `${next} leads term ${sim.node(next)?.term()}, not later than ${old}'s term ${oldTerm}`);
+      ensure(
+        (sim.node(next)?.term() ?? 0) > oldTerm,
+        `${next} leads term ${sim.node(next)?.term()}, not later than ${old}'s term ${oldTerm}`,
+      );
     });
   });
 
@@ -192,10 +289,16 @@ describe("a cluster of 5 on the simulated network", () => {
       const others = nodeNames(5).filter((id) => id !== old);
       sim.partition([old], others);
       const majorityLeader = sim.runUntil(() => leaders(sim).some((l) => l.id !== old), ELECTION_WITHIN_MS);
-      ensure(majorityLeader, `the majority side (${others.join(", ")}) elected no leader within ${ELECTION_WITHIN_MS} ms of the partition`);
+      ensure(
+        majorityLeader,
+        `the majority side (${others.join(", ")}) elected no leader within ${ELECTION_WITHIN_MS} ms of the partition`,
+      );
       sim.heal();
       const newTerm = Math.max(...others.map((id) => sim.node(id)?.term() ?? 0));
-      const stepped = sim.runUntil(() => sim.node(old)?.role() === "follower" && (sim.node(old)?.term() ?? 0) >= newTerm, 2_000);
+      const stepped = sim.runUntil(
+        () => sim.node(old)?.role() === "follower" && (sim.node(old)?.term() ?? 0) >= newTerm,
+        2_000,
+      );
       ensure(
         stepped,
         `${old} led before the partition and is still ${sim.node(old)?.role()} in term ${sim.node(old)?.term()} 2 s after it healed; ` +
@@ -219,7 +322,12 @@ describe("a cluster of 5 on the simulated network", () => {
       const sim = raftCluster(raft, { seed });
       for (const id of ["n1", "n2", "n3"]) sim.crash(id);
       sim.runFor(5_000);
-      ensure(leaders(sim).length === 0, `${leaders(sim).map((l) => l.id).join(", ")} became leader with only 2 of 5 nodes up; a majority is 3 of the whole cluster`);
+      ensure(
+        leaders(sim).length === 0,
+        `${leaders(sim)
+          .map((l) => l.id)
+          .join(", ")} became leader with only 2 of 5 nodes up; a majority is 3 of the whole cluster`,
+      );
     });
   });
 });

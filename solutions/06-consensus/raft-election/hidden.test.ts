@@ -7,6 +7,7 @@ import {
   awaitLeader,
   checkElectionSafety,
   currentLeader,
+  leaders,
   nodeNames,
   raftCluster,
   type RaftSimulation,
@@ -32,7 +33,14 @@ test("a node that voted, crashed and restarted does not vote again in that term"
   const second = new ManualContext<RaftMessage>("n1", ["n2", "n3"], { storage });
   const restarted = new raft.RaftNode(second);
   restarted.onMessage("n3", { type: "RequestVote", term: 1, candidateId: "n3" });
-  expect(second.takeSent()).toEqual([{ to: "n3", message: { type: "RequestVoteReply", term: 1, voteGranted: false } }]);
+  const replies = second.takeSent();
+  ensure(
+    JSON.stringify(replies) ===
+      JSON.stringify([{ to: "n3", message: { type: "RequestVoteReply", term: 1, voteGranted: false } }]),
+    `n1 voted for n2 in term 1, crashed, restarted, and answered n3's request in term 1 with ${JSON.stringify(replies)}: a second vote ` +
+      "in one term lets n2 and n3 both win it. Write votedFor to ctx.storage before the reply that grants it leaves, and read it back " +
+      "in the constructor: a server that forgets its vote can vote twice in one term.",
+  );
 });
 
 test("a candidate may ask again: a repeated RequestVote from the same candidate is granted again", () => {
@@ -53,8 +61,12 @@ test("votes from an older term do not count toward a newer election", () => {
   ctx.fireNextTimer(); // split: term 2
   node.onMessage("n2", { type: "RequestVoteReply", term: 1, voteGranted: true });
   node.onMessage("n3", { type: "RequestVoteReply", term: 1, voteGranted: true });
-  expect(node.role()).toBe("candidate");
-  expect(node.term()).toBe(2);
+  ensure(
+    node.role() === "candidate" && node.term() === 2,
+    `n1, a candidate of term 2, became ${node.role()} of term ${node.term()} on two votes granted in term 1, delivered late. A vote ` +
+      "counts only toward the election of the term it was granted in: those voters may have voted for another candidate in term 2. " +
+      "Count a RequestVoteReply only while you are a candidate of the reply's term.",
+  );
 });
 
 test("a one-node cluster elects itself", () => {
@@ -69,14 +81,52 @@ test("a leader cut off one way (it can hear but not be heard) is replaced, then 
     checkTermsNeverDecrease(sim);
     const old = awaitLeader(sim, 5_000) as string;
     for (const peer of nodeNames(5).filter((id) => id !== old)) sim.block(old, peer);
-    const replaced = sim.runUntil(() => currentLeader(sim) !== undefined && currentLeader(sim) !== old && sim.node(old)?.role() === "follower", 5_000);
-    ensure(replaced, `${old}'s messages stopped reaching the others; they should elect a new leader whose higher term makes ${old} step down`);
+    const replaced = sim.runUntil(
+      () => currentLeader(sim) !== undefined && currentLeader(sim) !== old && sim.node(old)?.role() === "follower",
+      5_000,
+    );
+    ensure(
+      replaced,
+      `${old}'s messages stopped reaching the others; they should elect a new leader whose higher term makes ${old} step down`,
+    );
+  });
+});
+
+test("a deposed leader that only its followers can reach steps down on the term in their replies", () => {
+  forEachSeed(20, (seed) => {
+    const sim = raftCluster(raft, { seed });
+    checkElectionSafety(sim);
+    const old = awaitLeader(sim, 5_000) as string;
+    const oldTerm = sim.node(old)?.term() ?? 0;
+    const others = nodeNames(5).filter((id) => id !== old);
+    sim.partition([old], others);
+    ensure(
+      sim.runUntil(() => leaders(sim).some((l) => l.id !== old), 5_000),
+      `the majority side (${others.join(", ")}) elected no leader`,
+    );
+    const successor = leaders(sim).find((l) => l.id !== old)?.id as string;
+    sim.heal();
+    sim.block(successor, old); // the new leader's heartbeats never reach the old one
+    const stepped = sim.runUntil(
+      () => !(sim.node(old)?.role() === "leader" && sim.node(old)?.term() === oldTerm),
+      2_000,
+    );
+    ensure(
+      stepped,
+      `${old} led term ${oldTerm}; cut off, it was replaced by ${successor}, whose messages still cannot reach it. 2 s after the ` +
+        `partition healed, ${old} still leads term ${oldTerm}. Its heartbeats reach the followers, so two rules must hold: a stale ` +
+        `heartbeat is answered, not dropped (an AppendEntriesReply carrying the follower's term), and ${old} steps down on the higher ` +
+        "term in that reply (a higher term in any message, replies included).",
+    );
   });
 });
 
 test("heavy faults with crashes and restarts: one leader per term, terms never decrease (100 seeds)", () => {
   forEachSeed(100, (seed) => {
-    const sim = raftCluster(raft, { seed, network: { minDelayMs: 1, maxDelayMs: 60, dropRate: 0.2, duplicateRate: 0.1 } });
+    const sim = raftCluster(raft, {
+      seed,
+      network: { minDelayMs: 1, maxDelayMs: 60, dropRate: 0.2, duplicateRate: 0.1 },
+    });
     checkElectionSafety(sim);
     checkTermsNeverDecrease(sim);
     for (let round = 0; round < 4; round++) {

@@ -11,4 +11,8 @@ export interface RaftTimings {
 }
 
 /** The Raft paper's suggestion for a LAN: 150-300 ms election timeouts, heartbeats every 50 ms. */
-export const DEFAULT_TIMINGS: RaftTimings = { electionTimeoutMinMs: 150, electionTimeoutMaxMs: 300, heartbeatIntervalMs: 50 };
+export const DEFAULT_TIMINGS: RaftTimings = {
+  electionTimeoutMinMs: 150,
+  electionTimeoutMaxMs: 300,
+  heartbeatIntervalMs: 50,
+};

@@ -1,52 +1,47 @@
 import type { NodeContext, SimNode, TimerHandle } from "#kata/sim";
-import { RaftConfigError } from "./errors";
+import { electionTimeoutMs, validateTimings } from "./election-timeout";
+import { isRaftMessage, type AppendEntries, type RaftMessage, type RequestVoteReply } from "./messages";
+import { loadTermAndVote, saveTermAndVote } from "./stable-state";
 import { DEFAULT_TIMINGS, type RaftTimings, type Role } from "./timings";
-import { isRaftMessage, type AppendEntries, type RaftMessage, type RequestVote, type RequestVoteReply } from "./messages";
+import { answerRequestVote, type Voter } from "./vote";
+import { VoteTally } from "./vote-tally";
 
 export { DEFAULT_TIMINGS, type RaftTimings, type Role } from "./timings";
 
-const TERM = "currentTerm";
-const VOTED_FOR = "votedFor";
-
-export function validateTimings(timings: RaftTimings): RaftTimings {
-  const { electionTimeoutMinMs: min, electionTimeoutMaxMs: max, heartbeatIntervalMs: beat } = timings;
-  if (!Number.isFinite(min) || !Number.isFinite(max) || !(min > 0) || !(max > min)) {
-    throw new RaftConfigError(
-      "INVALID_TIMEOUT",
-      `election timeouts need 0 < min < max, got min ${min} ms and max ${max} ms; the range must be wide (150-300 ms is typical) or votes split`,
-    );
-  }
-  if (!Number.isFinite(beat) || !(beat > 0) || !(beat < min)) {
-    throw new RaftConfigError(
-      "INVALID_HEARTBEAT",
-      `the heartbeat interval must be positive and below the minimum election timeout (${min} ms), got ${beat} ms; followers would time out between heartbeats`,
-    );
-  }
-  return timings;
-}
-
 /**
- * One Raft server, election only. currentTerm and votedFor live in stable storage and are written
- * before any message that depends on them is sent: a server that votes, crashes and restarts must
- * not vote again in the same term, or two leaders can win it.
+ * One Raft server, election only. currentTerm and votedFor live in stable storage (./stable-state)
+ * and are written before any message that depends on them is sent: a server that votes, crashes
+ * and restarts must not vote again in the same term, or two leaders can win it.
+ *
+ * `onMessage` validates, applies the one rule every message obeys (a higher term makes this
+ * server a follower of that term, vote cleared), then hands the message to a handler that only
+ * ever compares with the current term. Every change of role goes through `startElection`,
+ * `becomeLeader` or `becomeFollower`.
  */
 export class RaftNode implements SimNode<RaftMessage> {
   readonly timings: RaftTimings;
+  private readonly ctx: NodeContext<RaftMessage>;
   private currentRole: Role = "follower";
   private currentTerm: number;
   private vote: string | null;
   private knownLeader: string | null = null;
-  private votesReceived = new Set<string>();
+  private tally: VoteTally | undefined;
   private electionTimer: TimerHandle | undefined;
   private heartbeatTimer: TimerHandle | undefined;
+  /** This server as the RequestVote rule sees it (./vote). */
+  private readonly voter: Voter = {
+    term: () => this.currentTerm,
+    votedFor: () => this.vote,
+    recordVote: (candidateId) => this.setTermAndVote(this.currentTerm, candidateId),
+    restartElectionTimer: () => this.resetElectionTimer(),
+  };
 
-  constructor(
-    protected readonly ctx: NodeContext<RaftMessage>,
-    timings: Partial<RaftTimings> = {},
-  ) {
+  constructor(ctx: NodeContext<RaftMessage>, timings: Partial<RaftTimings> = {}) {
+    this.ctx = ctx;
     this.timings = validateTimings({ ...DEFAULT_TIMINGS, ...timings });
-    this.currentTerm = ctx.storage.get<number>(TERM) ?? 0;
-    this.vote = ctx.storage.get<string | null>(VOTED_FOR) ?? null;
+    const { term, votedFor } = loadTermAndVote(ctx.storage);
+    this.currentTerm = term;
+    this.vote = votedFor;
     this.resetElectionTimer();
   }
 
@@ -71,43 +66,34 @@ export class RaftNode implements SimNode<RaftMessage> {
       this.ctx.log(`ignored a malformed message from ${from}`);
       return;
     }
-    // Any message from a later term means this server is behind: adopt the term, as a follower.
+    // Any message from a later term, a reply included, means this server is behind.
     if (message.term > this.currentTerm) this.becomeFollower(message.term);
     switch (message.type) {
       case "RequestVote":
-        return this.onRequestVote(from, message);
+        this.ctx.send(from, answerRequestVote(this.voter, message));
+        return;
       case "RequestVoteReply":
-        return this.onRequestVoteReply(from, message);
+        this.onRequestVoteReply(from, message);
+        return;
       case "AppendEntries":
-        return this.onAppendEntries(from, message);
+        this.onAppendEntries(from, message);
+        return;
       case "AppendEntriesReply":
         return; // election only: replies matter once there is a log to replicate
     }
   }
 
-  /** Draws a fresh timeout from the node's seeded stream: the randomness is what breaks split votes. */
-  protected electionTimeout(): number {
-    const { electionTimeoutMinMs: min, electionTimeoutMaxMs: max } = this.timings;
-    return min + (max - min) * this.ctx.random();
-  }
-
-  private onRequestVote(from: string, request: RequestVote): void {
-    const grant = request.term === this.currentTerm && (this.vote === null || this.vote === request.candidateId);
-    if (grant) {
-      this.setTermAndVote(this.currentTerm, request.candidateId);
-      this.resetElectionTimer(); // granting a vote defers our own candidacy
-    }
-    this.ctx.send(from, { type: "RequestVoteReply", term: this.currentTerm, voteGranted: grant });
-  }
-
   private onRequestVoteReply(from: string, reply: RequestVoteReply): void {
-    if (this.currentRole !== "candidate" || reply.term !== this.currentTerm || !reply.voteGranted) return;
-    this.votesReceived.add(from);
-    if (this.votesReceived.size > (this.ctx.peers.length + 1) / 2) this.becomeLeader();
+    // Only votes of this very election count: an older term's voters may have voted again since.
+    if (this.currentRole !== "candidate" || reply.term !== this.currentTerm || !reply.voteGranted || !this.tally)
+      return;
+    this.tally.add(from);
+    if (this.tally.hasMajority()) this.becomeLeader();
   }
 
   private onAppendEntries(from: string, request: AppendEntries): void {
     if (request.term < this.currentTerm) {
+      // Answered, not dropped: the reply's term is how a deposed leader learns to step down.
       this.ctx.send(from, { type: "AppendEntriesReply", term: this.currentTerm, success: false });
       return;
     }
@@ -122,22 +108,26 @@ export class RaftNode implements SimNode<RaftMessage> {
     this.setTermAndVote(this.currentTerm + 1, this.ctx.id);
     this.currentRole = "candidate";
     this.knownLeader = null;
-    this.votesReceived = new Set([this.ctx.id]);
+    this.tally = new VoteTally(this.ctx.peers.length + 1, this.ctx.id);
     this.ctx.log(`starts an election for term ${this.currentTerm}`);
-    if (this.ctx.peers.length === 0) {
-      this.becomeLeader();
+    if (this.tally.hasMajority()) {
+      this.becomeLeader(); // a cluster of one
       return;
     }
-    for (const peer of this.ctx.peers) this.ctx.send(peer, { type: "RequestVote", term: this.currentTerm, candidateId: this.ctx.id });
+    for (const peer of this.ctx.peers)
+      this.ctx.send(peer, { type: "RequestVote", term: this.currentTerm, candidateId: this.ctx.id });
     this.resetElectionTimer();
   }
 
   private becomeLeader(): void {
+    this.ctx.log(
+      `leads term ${this.currentTerm} (${this.tally?.count ?? 0} of ${this.ctx.peers.length + 1} with its own vote)`,
+    );
     this.currentRole = "leader";
     this.knownLeader = this.ctx.id;
+    this.tally = undefined;
     this.ctx.clearTimer(this.electionTimer);
     this.electionTimer = undefined;
-    this.ctx.log(`leads term ${this.currentTerm}`);
     this.sendHeartbeats();
   }
 
@@ -147,24 +137,28 @@ export class RaftNode implements SimNode<RaftMessage> {
     if (this.currentRole !== "follower") this.resetElectionTimer();
     this.currentRole = "follower";
     this.knownLeader = null;
+    this.tally = undefined;
   }
 
   private sendHeartbeats(): void {
     if (this.currentRole !== "leader") return;
-    for (const peer of this.ctx.peers) this.ctx.send(peer, { type: "AppendEntries", term: this.currentTerm, leaderId: this.ctx.id });
+    for (const peer of this.ctx.peers)
+      this.ctx.send(peer, { type: "AppendEntries", term: this.currentTerm, leaderId: this.ctx.id });
     this.heartbeatTimer = this.ctx.setTimer(this.timings.heartbeatIntervalMs, () => this.sendHeartbeats());
   }
 
   private resetElectionTimer(): void {
     this.ctx.clearTimer(this.electionTimer);
-    this.electionTimer = this.ctx.setTimer(this.electionTimeout(), () => this.startElection());
+    this.electionTimer = this.ctx.setTimer(
+      electionTimeoutMs(this.timings, () => this.ctx.random()),
+      () => this.startElection(),
+    );
   }
 
   /** Persists before anything that depends on it leaves this server. */
   private setTermAndVote(term: number, vote: string | null): void {
     this.currentTerm = term;
     this.vote = vote;
-    this.ctx.storage.set(TERM, term);
-    this.ctx.storage.set(VOTED_FOR, vote);
+    saveTermAndVote(this.ctx.storage, { term, votedFor: vote });
   }
 }
