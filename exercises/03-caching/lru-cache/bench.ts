@@ -30,7 +30,12 @@ const large = zipfIndexes(STREAM, 500_000, 1, 13);
 
 export default defineBench<Api>({
   workloads: [
-    { kind: "throughput", name: "skewed gets, 10k entries", unit: "ops", setup: (api) => edgeLoop(api, 10_000, medium) },
+    {
+      kind: "throughput",
+      name: "skewed gets, 10k entries",
+      unit: "ops",
+      setup: (api) => edgeLoop(api, 10_000, medium),
+    },
     {
       kind: "scaling",
       name: "scaling, 1k to 100k entries",

@@ -5,9 +5,12 @@
 import { LRUCache } from "lru-cache";
 import type { LruCache } from "./src/lru-cache";
 
-type Api = { LruCache: typeof LruCache };
+interface Api {
+  LruCache: typeof LruCache;
+}
 
-class LruCacheOnNpm<K extends {}, V extends {}> {
+// npm's LRUCache takes no null or undefined keys or values: its type parameters say so.
+class LruCacheOnNpm<K extends NonNullable<unknown>, V extends NonNullable<unknown>> {
   private readonly cache: LRUCache<K, V>;
 
   constructor(readonly capacity: number) {

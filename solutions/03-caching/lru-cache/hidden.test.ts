@@ -1,5 +1,6 @@
-/** Grading-only tests: long histories, slot reuse, and the sizes the bench uses. */
-import { ensure } from "#kata/testing";
+/** Grading-only tests: long histories, slot reuse, the sizes the bench uses, and full caches step by step. */
+import fc from "fast-check";
+import { ensure, propertySettings } from "#kata/testing";
 import { Prng } from "#kata/sim";
 import { LruCache } from "./src/lru-cache";
 
@@ -58,4 +59,63 @@ test("updating a value does not change which entry is evicted next, except that 
   cache.set("c", 4);
   expect(cache.keys()).toEqual(["c", "b"]);
   expect(cache.peek("b")).toBe(3);
+});
+
+describe("a full cache, step by step: each mismatch named by the rule it breaks", () => {
+  const op = fc.record({ kind: fc.constantFrom("get", "peek", "update", "insert"), pick: fc.nat() });
+
+  test("get and update refresh, peek does not, an update never evicts, an insert evicts the least recent", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(op, { minLength: 1, maxLength: 60 }), (capacity, ops) => {
+        const cache = new LruCache<number, number>(capacity);
+        let order = Array.from({ length: capacity }, (_, i) => capacity - 1 - i); // most recent first
+        for (let k = 0; k < capacity; k++) cache.set(k, k);
+        let fresh = capacity;
+        ops.forEach(({ kind, pick }, step) => {
+          const key = order[pick % order.length] as number;
+          const before = cache.keys();
+          const moveToFront = (k: number) => [k, ...order.filter((x) => x !== k)];
+          const at = `step ${step}, capacity ${capacity}, order [${before.join(", ")}]`;
+          if (kind === "get") {
+            cache.get(key);
+            order = moveToFront(key);
+            ensure(
+              cache.keys().join() === order.join(),
+              `${at}: get(${key}) is a hit, and a hit must refresh recency: expected [${order.join(", ")}], got [${cache.keys().join(", ")}]`,
+            );
+          } else if (kind === "peek") {
+            cache.peek(key);
+            cache.has(key);
+            ensure(
+              cache.keys().join() === order.join(),
+              `${at}: peek(${key}) and has(${key}) must not refresh recency: got [${cache.keys().join(", ")}]`,
+            );
+          } else if (kind === "update") {
+            cache.set(key, step);
+            order = moveToFront(key);
+            const gone = before.filter((k) => !cache.has(k));
+            ensure(
+              gone.length === 0,
+              `${at}: set(${key}) of a present key evicted [${gone.join(", ")}]: look the key up before making room; only a new key evicts`,
+            );
+            ensure(
+              cache.keys().join() === order.join(),
+              `${at}: set on a present key is a use, as get is: ${key} must become the most recently used; expected [${order.join(", ")}], got [${cache.keys().join(", ")}]`,
+            );
+          } else {
+            const victim = order.at(-1) as number;
+            cache.set(fresh, step);
+            order = [fresh, ...order.slice(0, -1)];
+            fresh++;
+            const gone = before.filter((k) => !cache.has(k));
+            ensure(
+              gone.length === 1 && gone[0] === victim && cache.size === capacity,
+              `${at}: a new key into the full cache must evict exactly ${victim}, the least recently used; it evicted [${gone.join(", ")}] and holds ${cache.size} of ${capacity}`,
+            );
+          }
+        });
+      }),
+      propertySettings(300),
+    );
+  });
 });

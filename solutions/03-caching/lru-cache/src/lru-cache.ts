@@ -1,38 +1,41 @@
 import { CacheError } from "./errors";
-
-const NONE = -1;
+import { RecencyOrder } from "./recency";
 
 /**
  * A least-recently-used cache with O(1) get, set and delete.
  *
- * Entries live in slots: parallel arrays of keys and values, and a doubly linked list of slot
- * numbers in two Int32Arrays (`newer`, `older`), from `newest` to `oldest`. A Map finds a key's
- * slot. Touching an entry relinks three slots; nothing is allocated after the cache fills, and the
- * Map is only written when a key enters or leaves, never on a hit. (Using a Map's own insertion
- * order as the recency list, by delete-then-set on every hit, leaves dead entries in V8's hash
- * table: ~15x slower on a skewed workload. See PEERS.md.)
+ * Entries live in slots: parallel arrays of keys and values indexed by slot number, and a Map
+ * from key to slot. The recency order of the slots is its own module (./recency, a doubly linked
+ * list in typed arrays). A hit moves its slot to the front of that order and does not touch the
+ * Map; the Map is written only when a key enters or leaves, and a new key in a full cache takes
+ * over the evicted key's slot, so nothing is allocated once the cache is full.
+ *
+ * (Using a Map's own insertion order as the recency list, by delete-then-set on every hit, is
+ * correct but leaves dead entries in V8's hash table until it rehashes: about 15x slower on a
+ * skewed workload, as measured on this workbook's 2-core machine.)
  */
 export class LruCache<K, V> {
   readonly capacity: number;
   private readonly slotOf = new Map<K, number>();
-  private readonly slotKeys: Array<K | undefined>;
-  private readonly values: Array<V | undefined>;
-  private readonly newer: Int32Array;
-  private readonly older: Int32Array;
-  private newest = NONE;
-  private oldest = NONE;
+  private readonly slotKeys: (K | undefined)[];
+  private readonly values: (V | undefined)[];
+  private readonly order: RecencyOrder;
+  /** Slots handed out so far: below `used`, a slot is in use or in `freed`. */
   private used = 0;
+  /** Slots that `delete` emptied, reused before fresh ones so slot numbers stay below capacity. */
   private readonly freed: number[] = [];
 
   constructor(capacity: number) {
     if (!Number.isSafeInteger(capacity) || capacity < 1) {
-      throw new CacheError("INVALID_CAPACITY", `capacity must be a positive integer, got ${String(capacity)}; a cache that holds nothing is not a cache`);
+      throw new CacheError(
+        "INVALID_CAPACITY",
+        `capacity must be a positive integer, got ${String(capacity)}; a cache that holds nothing is not a cache`,
+      );
     }
     this.capacity = capacity;
     this.slotKeys = new Array<K | undefined>(capacity);
     this.values = new Array<V | undefined>(capacity);
-    this.newer = new Int32Array(capacity).fill(NONE);
-    this.older = new Int32Array(capacity).fill(NONE);
+    this.order = new RecencyOrder(capacity);
   }
 
   get size(): number {
@@ -43,7 +46,7 @@ export class LruCache<K, V> {
   get(key: K): V | undefined {
     const slot = this.slotOf.get(key);
     if (slot === undefined) return undefined;
-    this.touch(slot);
+    this.order.touch(slot);
     return this.values[slot];
   }
 
@@ -61,13 +64,14 @@ export class LruCache<K, V> {
   set(key: K, value: V): void {
     let slot = this.slotOf.get(key);
     if (slot !== undefined) {
+      // Present: a new value in place. Nothing may be evicted, however full the cache is.
       this.values[slot] = value;
-      this.touch(slot);
+      this.order.touch(slot);
       return;
     }
     if (this.slotOf.size === this.capacity) {
-      slot = this.oldest;
-      this.unlink(slot);
+      slot = this.order.oldest();
+      this.order.remove(slot);
       this.slotOf.delete(this.slotKeys[slot] as K);
     } else {
       slot = this.freed.pop() ?? this.used++;
@@ -75,13 +79,13 @@ export class LruCache<K, V> {
     this.slotKeys[slot] = key;
     this.values[slot] = value;
     this.slotOf.set(key, slot);
-    this.linkNewest(slot);
+    this.order.add(slot);
   }
 
   delete(key: K): boolean {
     const slot = this.slotOf.get(key);
     if (slot === undefined) return false;
-    this.unlink(slot);
+    this.order.remove(slot);
     this.slotOf.delete(key);
     this.slotKeys[slot] = undefined;
     this.values[slot] = undefined; // let the value be collected
@@ -91,31 +95,6 @@ export class LruCache<K, V> {
 
   /** Keys from the most to the least recently used. */
   keys(): K[] {
-    const out: K[] = [];
-    for (let slot = this.newest; slot !== NONE; slot = this.older[slot] as number) out.push(this.slotKeys[slot] as K);
-    return out;
-  }
-
-  private touch(slot: number): void {
-    if (slot === this.newest) return;
-    this.unlink(slot);
-    this.linkNewest(slot);
-  }
-
-  private linkNewest(slot: number): void {
-    this.newer[slot] = NONE;
-    this.older[slot] = this.newest;
-    if (this.newest !== NONE) this.newer[this.newest] = slot;
-    this.newest = slot;
-    if (this.oldest === NONE) this.oldest = slot;
-  }
-
-  private unlink(slot: number): void {
-    const newer = this.newer[slot] as number;
-    const older = this.older[slot] as number;
-    if (newer !== NONE) this.older[newer] = older;
-    else this.newest = older;
-    if (older !== NONE) this.newer[older] = newer;
-    else this.oldest = newer;
+    return this.order.newestFirst().map((slot) => this.slotKeys[slot] as K);
   }
 }
