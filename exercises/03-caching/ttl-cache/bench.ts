@@ -13,6 +13,7 @@ import { npmTtlCache } from "./peers";
 type Api = Pick<typeof TtlModule, "TtlCache">;
 
 const MINUTE = 60_000;
+const SESSION_TTLS = [15 * MINUTE, 30 * MINUTE, 60 * MINUTE];
 const READS = zipfIndexes(1 << 20, 2_000, 1, 21); // how far back a read reaches: recent sessions are hot
 
 function sessions(api: Api): () => unknown {
@@ -23,7 +24,7 @@ function sessions(api: Api): () => unknown {
     i = i === READS.length - 1 ? 0 : i + 1;
     if (i % 5 === 0) {
       created++;
-      cache.set(created, i, [15, 30, 60][created % 3]! * MINUTE);
+      cache.set(created, i, SESSION_TTLS[created % 3] as number);
       return created;
     }
     return cache.get(created - (READS[i] as number));

@@ -6,7 +6,9 @@
 import { TTLCache } from "@isaacs/ttlcache";
 import type { TtlCache, TtlCacheOptions } from "./src/ttl-cache";
 
-type Api = { TtlCache: typeof TtlCache };
+interface Api {
+  TtlCache: typeof TtlCache;
+}
 
 class TtlCacheOnNpm<K, V> {
   readonly defaultTtlMs: number;

@@ -14,9 +14,15 @@ describe("expiry", () => {
     const { cache, clock } = cacheAt(10_000);
     cache.set("session", "alice");
     clock.now = 10_999;
-    expect(cache.get("session")).toBe("alice");
+    ensure(
+      cache.get("session") === "alice",
+      "set at 10,000 ms with a TTL of 1,000 ms, the entry must still be served at 10,999 ms: expired means now >= expiresAt, not one millisecond earlier",
+    );
     clock.now = 11_000;
-    ensure(cache.get("session") === undefined, "set at 10,000 ms with a TTL of 1,000 ms, the entry must be gone at 11,000 ms exactly: expired means now >= expiry");
+    ensure(
+      cache.get("session") === undefined,
+      "set at 10,000 ms with a TTL of 1,000 ms, the entry must be gone at 11,000 ms exactly: expired means now >= expiresAt",
+    );
   });
 
   test("a TTL given to set overrides the default; setting again renews it", () => {
@@ -58,8 +64,12 @@ describe("sweep", () => {
     cache.set("live", "x", 5_000);
     cache.set("edge", "x", 300);
     clock.now = 300;
-    expect(cache.sweep()).toBe(3);
-    expect(cache.size).toBe(1);
+    const removed = cache.sweep();
+    ensure(
+      removed === 3 && cache.size === 1,
+      `a sweep at 300 ms must remove old-1, old-2 and edge, which expires at exactly 300 ms; it removed ${removed} and left ${cache.size}. ` +
+        "The sweep uses the same rule as get: expired means now >= expiresAt",
+    );
     expect(cache.get("live")).toBe("x");
     expect(cache.sweep()).toBe(0);
   });
@@ -70,8 +80,12 @@ describe("sweep", () => {
     clock.now = 50;
     cache.set("k", "v2", 1_000);
     clock.now = 200;
-    expect(cache.sweep()).toBe(0);
-    expect(cache.get("k")).toBe("v2");
+    const removed = cache.sweep();
+    ensure(
+      removed === 0 && cache.get("k") === "v2",
+      `k was renewed at 50 ms until 1,050 ms, so its old expiry (100 ms) no longer applies and a sweep at 200 ms must leave it; ` +
+        `the sweep removed ${removed}. A renewal leaves the old entry in any expiry order you keep: when it surfaces, check that it is still the key's current entry`,
+    );
   });
 
   test("a deleted entry is not counted by a later sweep", () => {
@@ -96,14 +110,20 @@ describe("maxSize", () => {
   });
 
   test("with nothing expired, the entry that expires soonest leaves; on a tie, the one set first", () => {
-    const { cache } = cacheAt(0, { maxSize: 3 });
+    const { cache } = cacheAt(0, { maxSize: 5 });
+    const tied = ["soon-a", "soon-b", "soon-c", "soon-d"];
     cache.set("late", "x", 5_000);
-    cache.set("soon-a", "x", 1_000);
-    cache.set("soon-b", "x", 1_000);
-    cache.set("new", "x", 3_000);
-    ensure(!cache.has("soon-a") && cache.has("soon-b"), "soon-a and soon-b expire together; soon-a was set first, so it is the one to go");
-    cache.set("newer", "x", 3_000);
-    expect(cache.has("soon-b")).toBe(false);
+    for (const key of tied) cache.set(key, "x", 1_000);
+    tied.forEach((expected, i) => {
+      cache.set(`new-${i}`, "x", 3_000);
+      const gone = [...tied, "late"].filter((k) => !cache.has(k));
+      ensure(
+        gone.join() === tied.slice(0, i + 1).join(),
+        `${tied.join(", ")} all expire at 1,000 ms and were set in that order; after ${i + 1} new key(s) into the full cache the evicted must be ` +
+          `[${tied.slice(0, i + 1).join(", ")}], got [${gone.join(", ")}]: the entry that expires soonest leaves, and among entries that expire ` +
+          "at the same instant, the one set first (order by expiry, then by order of setting)",
+      );
+    });
     expect(cache.has("late")).toBe(true);
   });
 
@@ -117,12 +137,19 @@ describe("maxSize", () => {
 });
 
 describe("bad input", () => {
-  test.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY, "10"])("a TTL of %p is INVALID_TTL, and the cache is unchanged", (ttl) => {
-    const { cache } = cacheAt(0);
-    cache.set("k", "kept");
-    expect(codeOf(TtlCacheError, () => cache.set("k", "lost", ttl as number))).toBe("INVALID_TTL");
-    expect(cache.get("k")).toBe("kept");
-  });
+  test.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY, "10"])(
+    "a TTL of %p is INVALID_TTL, and the cache is unchanged",
+    (ttl) => {
+      const { cache } = cacheAt(0);
+      cache.set("k", "kept");
+      expect(codeOf(TtlCacheError, () => cache.set("k", "lost", ttl as number))).toBe("INVALID_TTL");
+      ensure(
+        cache.get("k") === "kept" && cache.size === 1,
+        `set("k", "lost", ${typeof ttl === "string" ? JSON.stringify(ttl) : String(ttl)}) threw INVALID_TTL, yet k is ${String(cache.get("k"))}: a call that throws changes nothing, ` +
+          "so check the TTL before removing or replacing anything",
+      );
+    },
+  );
 
   test("a bad default TTL or maxSize is refused at construction", () => {
     expect(codeOf(TtlCacheError, () => new TtlCache({ defaultTtlMs: 0 }))).toBe("INVALID_TTL");

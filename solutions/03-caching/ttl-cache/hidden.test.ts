@@ -5,7 +5,7 @@ import { TtlCache } from "./src/ttl-cache";
 
 /** Entries as a plain array with expiry and order of setting; every rule of the README, by brute force. */
 class Model {
-  entries: Array<{ key: number; value: number; expiresAt: number; seq: number }> = [];
+  entries: { key: number; value: number; expiresAt: number; seq: number }[] = [];
   seq = 0;
 
   constructor(
@@ -52,7 +52,11 @@ class Model {
 }
 
 const op = fc.oneof(
-  fc.record({ kind: fc.constant("set" as const), key: fc.integer({ min: 0, max: 9 }), ttl: fc.integer({ min: 1, max: 50 }) }),
+  fc.record({
+    kind: fc.constant("set" as const),
+    key: fc.integer({ min: 0, max: 9 }),
+    ttl: fc.integer({ min: 1, max: 50 }),
+  }),
   fc.record({ kind: fc.constant("get" as const), key: fc.integer({ min: 0, max: 9 }) }),
   fc.record({ kind: fc.constant("delete" as const), key: fc.integer({ min: 0, max: 9 }) }),
   fc.record({ kind: fc.constant("sweep" as const) }),
@@ -86,8 +90,14 @@ test("random histories: every answer and the size match the model", () => {
             now += o.ms;
             break;
         }
-        ensure(got === want, `step ${step} (${JSON.stringify(o)}, now ${now}): got ${String(got)}, the model says ${String(want)}`);
-        ensure(cache.size === model.entries.length, `step ${step}: size ${cache.size}, the model holds ${model.entries.length}`);
+        ensure(
+          got === want,
+          `step ${step} (${JSON.stringify(o)}, now ${now}): got ${String(got)}, the model says ${String(want)}`,
+        );
+        ensure(
+          cache.size === model.entries.length,
+          `step ${step}: size ${cache.size}, the model holds ${model.entries.length}`,
+        );
       });
     }),
     propertySettings(300),
@@ -116,4 +126,104 @@ test("a full cache of 10,000 with half of it expired makes room by sweeping, kee
   expect(cache.size).toBe(5_001);
   expect(cache.get(1)).toBe(1);
   expect(cache.get(9_999)).toBe(9_999);
+});
+
+describe("the edges random histories rarely hit", () => {
+  /** Times drawn on and next to an expiry instant: set at `at` with `ttl`, looked at expiresAt + offset. */
+  const probe = fc.record({
+    at: fc.integer({ min: 0, max: 1_000_000 }),
+    ttl: fc.integer({ min: 1, max: 5_000 }),
+    offset: fc.constantFrom(-1, 0, 1),
+  });
+
+  test("get, has, ttlRemaining and sweep agree at expiresAt - 1, expiresAt and expiresAt + 1", () => {
+    fc.assert(
+      fc.property(probe, ({ at, ttl, offset }) => {
+        const expiresAt = at + ttl;
+        const now = expiresAt + offset;
+        const gone = offset >= 0;
+        const fresh = () => {
+          let clock = at;
+          const cache = new TtlCache<string, string>({ defaultTtlMs: 1_000, clock: () => clock });
+          cache.set("k", "v", ttl);
+          clock = now;
+          return cache;
+        };
+        const when = `set at ${at} ms with a TTL of ${ttl} ms (expiresAt ${expiresAt}), looked at ${now} ms`;
+        const rule = "expired means now >= expiresAt";
+        ensure(fresh().get("k") === (gone ? undefined : "v"), `${when}: get must ${gone ? "miss" : "hit"}; ${rule}`);
+        ensure(fresh().has("k") === !gone, `${when}: has must say ${!gone}; ${rule}`);
+        ensure(
+          fresh().ttlRemaining("k") === (gone ? undefined : 1),
+          `${when}: ttlRemaining must be ${gone ? "undefined" : "1"}; ${rule}`,
+        );
+        const swept = fresh().sweep();
+        ensure(
+          swept === (gone ? 1 : 0),
+          `${when}: sweep must remove ${gone ? 1 : 0} entry, it removed ${swept}. The sweep uses the same rule as get: ${rule}`,
+        );
+      }),
+      propertySettings(300),
+    );
+  });
+
+  test("a full cache of tied expiries evicts them in the order they were set", () => {
+    // Few distinct TTLs, so most entries share an expiry instant with others.
+    const tiedTtls = fc.array(fc.constantFrom(100, 200, 300), { minLength: 2, maxLength: 12 });
+    fc.assert(
+      fc.property(tiedTtls, (ttls) => {
+        const now = 0;
+        const maxSize = ttls.length;
+        const cache = new TtlCache<string, number>({ defaultTtlMs: 10_000, maxSize, clock: () => now });
+        ttls.forEach((ttl, i) => cache.set(`k${i}`, i, ttl));
+        const expected = ttls.map((ttl, i) => ({ key: `k${i}`, ttl, i })).sort((a, b) => a.ttl - b.ttl || a.i - b.i);
+        const evicted: string[] = [];
+        expected.forEach(({ key, ttl }, n) => {
+          cache.set(`new${n}`, n);
+          const gone = ttls.map((_, i) => `k${i}`).filter((k) => !cache.has(k) && !evicted.includes(k));
+          ensure(
+            gone.length === 1 && gone[0] === key,
+            `TTLs [${ttls.join(", ")}] set in order as k0, k1, ...; new key ${n + 1} into the full cache must evict ${key} (TTL ${ttl}), ` +
+              `it evicted [${gone.join(", ")}]: the entry that expires soonest leaves, and among entries that expire at the same instant, the one set first`,
+          );
+          evicted.push(key);
+        });
+      }),
+      propertySettings(200),
+    );
+  });
+
+  test("a renewed entry answers to its new expiry only: sweeps at the old instant, and a full cache, leave it", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 1_000 }),
+        fc.integer({ min: 1, max: 999 }),
+        fc.integer({ min: 1, max: 5_000 }),
+        (oldTtl, renewFraction, extra) => {
+          let now = 0;
+          const cache = new TtlCache<string, string>({ defaultTtlMs: 1_000, maxSize: 2, clock: () => now });
+          cache.set("k", "old", oldTtl);
+          now = Math.floor((oldTtl * renewFraction) / 1_000); // renewed before the old expiry
+          const newTtl = oldTtl - now + extra; // ... until after it
+          cache.set("k", "new", newTtl);
+          const story = `k set at 0 ms until ${oldTtl} ms, renewed at ${now} ms until ${now + newTtl} ms`;
+          now = oldTtl;
+          const removed = cache.sweep();
+          ensure(
+            removed === 0 && cache.size === 1,
+            `${story}: its old expiry no longer applies, so a sweep at ${oldTtl} ms must leave it (removed ${removed}). ` +
+              "When an old entry surfaces in your expiry order, check it is still the key's current entry",
+          );
+          cache.set("other", "o", newTtl + extra + 1); // full now: 2 entries
+          cache.set("third", "t", 10 * (newTtl + extra)); // must evict k, the one that expires soonest by its new expiry
+          ensure(
+            !cache.has("k") && cache.has("other") && cache.has("third"),
+            `${story}: with "other" expiring later, a full cache must evict k by its new expiry, and only it; ` +
+              `k ${cache.has("k") ? "stayed" : "left"}, other ${cache.has("other") ? "stayed" : "left"}`,
+          );
+        },
+      ),
+      propertySettings(200),
+    );
+  });
 });

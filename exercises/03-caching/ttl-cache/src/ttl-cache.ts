@@ -5,9 +5,9 @@ import type { TtlCacheOptions } from "./options";
 export type { TtlCacheOptions } from "./options";
 
 /**
- * A cache whose entries expire: the session store, the DNS cache, the "user profile, fresh for 60
- * seconds" of seed C. Each entry lives from `set` until `set time + ttl`; at that instant and after,
- * it is gone.
+ * A cache whose entries expire: the session store, the DNS cache, the user profile that is fresh
+ * for 60 seconds. Each entry lives from `set` until `set time + ttl`; at that instant and after, it
+ * is gone.
  *
  * Expiry is lazy: nothing runs in the background. A read (`get`, `has`, `ttlRemaining`) of an
  * expired entry deletes it and reports it missing; `sweep()` removes every expired entry at once,
