@@ -16,7 +16,10 @@ const PAGES = 50_000;
 const ENTITIES = 20_000;
 const random = new Prng(31);
 const entity = (i: number): string => `user:${i}`;
-const DEPENDS = Array.from({ length: PAGES }, () => [entity(Math.floor(random.next() * ENTITIES)), entity(Math.floor(random.next() * ENTITIES))]);
+const DEPENDS = Array.from({ length: PAGES }, () => [
+  entity(Math.floor(random.next() * ENTITIES)),
+  entity(Math.floor(random.next() * ENTITIES)),
+]);
 const EVENTS = zipfIndexes(1 << 16, ENTITIES, 0.8, 32);
 
 function invalidations(api: Api): () => unknown {

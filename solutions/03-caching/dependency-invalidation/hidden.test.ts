@@ -29,12 +29,24 @@ test("random histories: contents, dependents and index size always match a brute
           bus.publish({ type: "entity.updated", entity: o.entity });
           for (const [k, e] of model) if (e.deps.has(o.entity)) model.delete(k);
         }
-        for (let n = 0; n < 8; n++) ensure(cache.get(`k${n}`) === model.get(`k${n}`)?.value, `step ${step}: k${n} is ${cache.get(`k${n}`)}, model ${model.get(`k${n}`)?.value}`);
+        for (let n = 0; n < 8; n++)
+          ensure(
+            cache.get(`k${n}`) === model.get(`k${n}`)?.value,
+            `step ${step}: k${n} is ${cache.get(`k${n}`)}, model ${model.get(`k${n}`)?.value}`,
+          );
         const links = [...model.values()].reduce((sum, e) => sum + e.deps.size, 0);
         const entities = new Set([...model.values()].flatMap((e) => [...e.deps])).size;
-        expect(cache.indexSize()).toEqual({ entities, links });
+        const index = cache.indexSize();
+        ensure(
+          index.links === links && index.entities === entities,
+          `after ${JSON.stringify(ops.slice(0, step + 1))}: the index holds ${index.links} links over ${index.entities} entities; ` +
+            `the entries still cached have ${links} links over ${entities} entities. The index must hold exactly the links of the cached entries.`,
+        );
         for (let n = 0; n < 6; n++) {
-          const want = [...model].filter(([, e]) => e.deps.has(`e${n}`)).map(([k]) => k).sort();
+          const want = [...model]
+            .filter(([, e]) => e.deps.has(`e${n}`))
+            .map(([k]) => k)
+            .sort();
           expect(cache.dependentsOf(`e${n}`)).toEqual(want);
         }
       });
@@ -59,4 +71,45 @@ test("a value of undefined-like shapes is cached as given", () => {
   cache.set("zero", 0, ["e"]);
   cache.set("null", null, ["e"]);
   expect([cache.get("zero"), cache.get("null"), cache.size]).toEqual([0, null, 2]);
+});
+
+/**
+ * Setting a key again, in every shape the new list can take against the old one. For each entity
+ * of either list, a change must drop the key exactly when the new list names it.
+ */
+const relists: [string, string[], string[]][] = [
+  ["disjoint lists", ["a", "b"], ["c"]],
+  ["the new list a subset of the old", ["a", "b"], ["a"]],
+  ["the new list a superset of the old", ["a"], ["a", "b"]],
+  ["overlapping lists", ["a", "b"], ["b", "c"]],
+  ["the same list reordered", ["a", "b"], ["b", "a"]],
+  ["an empty new list", ["a", "b"], []],
+  ["an empty old list", [], ["a"]],
+];
+
+test.each(relists)("a key set again depends on exactly the new list: %s", (_shape, before, after) => {
+  for (const entity of new Set([...before, ...after])) {
+    const bus = new EventBus<EntityEvent>();
+    const cache = new DependencyCache<string>(bus);
+    cache.set("page", "old", before);
+    cache.set("page", "new", after);
+    const links = cache.indexSize().links;
+    bus.publish({ type: "entity.updated", entity });
+    const shouldDrop = after.includes(entity);
+    const where = before.includes(entity)
+      ? shouldDrop
+        ? "both lists share"
+        : "only the old list names"
+      : "only the new list names";
+    ensure(
+      cache.has("page") !== shouldDrop,
+      `page depended on [${before.join(", ")}] and was set again with [${after.join(", ")}]; a change to ${entity}, which ${where}, ` +
+        `${shouldDrop ? "kept" : "dropped"} it. A key set again depends on exactly its new list: a change to an entity it no longer depends on ` +
+        "must not drop it, and one to an entity it still depends on must (the link both lists share has to survive).",
+    );
+    ensure(
+      links === after.length,
+      `page depended on [${before.join(", ")}] and was set again with [${after.join(", ")}]; the index then held ${links} link(s), not ${after.length}.`,
+    );
+  }
 });

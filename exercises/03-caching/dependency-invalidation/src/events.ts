@@ -13,5 +13,8 @@ export type EntityEvent = EntityUpdated | EntityDeleted;
 
 /** What the cache needs of a bus: subscribe to a type, get an unsubscribe function back. */
 export interface EntityEventSource {
-  subscribe<T extends EntityEvent["type"]>(type: T, handler: (event: Extract<EntityEvent, { type: T }>) => void): () => void;
+  subscribe<T extends EntityEvent["type"]>(
+    type: T,
+    handler: (event: Extract<EntityEvent, { type: T }>) => void,
+  ): () => void;
 }
