@@ -43,7 +43,8 @@ const KATA_API_DIR = path.join(REPO_ROOT, "harness", "kata");
  * A wrong target names a variant for any exercise that has it (`wrong:late-expiry`), or one per
  * exercise (`wrong:ttl-cache/late-expiry,lru-cache/no-refresh`: how verify runs the k-th variant of
  * every exercise in one jest process); an exercise it names no variant for gets the reference.
- * @typedef {{ kind: "exercises" } | { kind: "solutions" } | { kind: "naive" } | { kind: "wrong", variants: Record<string, string> } | { kind: "dir", dir: string }} Target
+ * @typedef {{ kind: "exercises" } | { kind: "solutions" } | { kind: "naive" }} NamedTarget
+ * @typedef {NamedTarget | { kind: "wrong", variants: Record<string, string> } | { kind: "dir", dir: string }} Target
  * @typedef {{ track: string, slug: string, module: string }} ModuleName
  */
 
