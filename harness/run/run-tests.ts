@@ -104,7 +104,7 @@ export async function runTestFiles(files: string[], options: FilesRunOptions): P
       ...files,
     ],
     cwd: targets.REPO_ROOT,
-    env: { ...process.env, ...options.env, KATA_TARGET: options.target, KATA_SUITE: "graded", FORCE_COLOR: "0" },
+    env: { ...process.env, KATA_SUITE: "graded", ...options.env, KATA_TARGET: options.target, FORCE_COLOR: "0" },
     timeLimitMs: options.timeLimitMs,
     outputLimitBytes: options.outputLimitBytes,
   });
