@@ -22,9 +22,9 @@ export interface BenchOptions {
   /** Only these workloads (all when empty). */
   workloads?: string[];
   /**
-   * Measure in one load order only (verify's quick check): `reference-first` favours the
-   * reference, so a learner that still meets the budget surely does; `learner-first` favours the
-   * learner, so one that still misses it surely does. Both orders, combined, when absent.
+   * Measure in one load order only (verify's quick check of naive): the side loaded first runs
+   * faster (by 10% to 1.7x, depending on the workload), so under `learner-first` a learner that
+   * still misses the budget surely does. Both orders, combined, when absent.
    */
   singleOrder?: "reference-first" | "learner-first";
 }

@@ -9,8 +9,9 @@
  *      exercises' tests in one jest process per target (the stub, the reference copied into a
  *      learner's src/, naive, and the k-th wrong design of every exercise at once): jest's
  *      start-up is paid once per target, not once per exercise;
- *   3. benches, one at a time with nothing else running, in one load order each (the order that
- *      makes each check conservative: see BenchOptions.singleOrder).
+ *   3. benches, one at a time with nothing else running: the reference against itself in both load
+ *      orders (combined, as kata bench does), naive in the one order that favours it (if it still
+ *      misses the budget there, it surely does: see BenchOptions.singleOrder).
  */
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
