@@ -45,7 +45,8 @@ function strykerOptions(exercise: Exercise): PartialStrykerOptions {
     incrementalFile: path.join(work, `${exercise.meta.slug}.incremental.json`),
     reporters: ["clear-text"],
     clearTextReporter: { allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true },
-    tempDirName: path.join(".kata", "stryker-tmp"),
+    // One temp folder per exercise: a run that cleans up after itself must not remove another's sandbox.
+    tempDirName: path.join(".kata", "stryker-tmp", exercise.meta.slug),
     cleanTempDir: true,
     timeoutMS: 10_000,
     logLevel: "warn" as PartialStrykerOptions["logLevel"],
