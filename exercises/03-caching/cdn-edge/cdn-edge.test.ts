@@ -15,17 +15,40 @@ function edge(id: keyof typeof CITY, overrides: Partial<EdgeLocation> = {}): Edg
   return { id, location: CITY[id], cacheItems: 10, maxRequestsPerSecond: 1_000, ...overrides };
 }
 
-/** An origin that counts its fetches; items are 1,000 bytes, "missing:*" do not exist. */
-function countingOrigin(related: Record<string, string[]> = {}): OriginServer & { fetches: string[] } {
+/** An origin that counts its fetches and related() calls; items are 1,000 bytes, "missing:*" do not exist. */
+function countingOrigin(
+  related: Record<string, string[]> = {},
+): OriginServer & { fetches: string[]; relatedAsked: string[] } {
   const fetches: string[] = [];
+  const relatedAsked: string[] = [];
   return {
     fetches,
+    relatedAsked,
     fetch: (id) => {
       fetches.push(id);
       return id.startsWith("missing:") ? undefined : 1_000;
     },
-    related: (id) => related[id] ?? [],
+    related: (id) => {
+      relatedAsked.push(id);
+      return related[id] ?? [];
+    },
   };
+}
+
+/** The message of the CdnError that `act` throws. */
+function messageOf(act: () => unknown): string {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof CdnError) return error.message;
+    throw error;
+  }
+  throw new Error("expected a CdnError, but the call returned normally");
+}
+
+/** A message's words: split at spaces, punctuation between words, quotes and brackets. */
+function wordsOf(message: string): string[] {
+  return message.split(/[\s,;:()[\]{}"'`]+|[.!?](?=\s|$)/).filter((word) => word !== "");
 }
 
 const WORLD = [edge("london"), edge("newYork"), edge("tokyo"), edge("auckland"), edge("saoPaulo")];
@@ -113,6 +136,11 @@ describe("routing", () => {
     cdn.setHealthy("london", false);
     const served = cdn.request("video:9", CITY.paris);
     expect(served).toMatchObject({ status: 200, servedBy: "origin", cacheHit: false, bytes: 1_000 });
+    const missing = cdn.request("missing:9", CITY.paris);
+    ensure(
+      missing.status === 404 && missing.bytes === 0 && missing.servedBy === "origin",
+      `with no edge to serve, the origin had no missing:9, yet the answer was ${JSON.stringify(missing)}: the origin's 404 reaches the client as status 404, 0 bytes, servedBy "origin"`,
+    );
   });
 });
 
@@ -139,8 +167,13 @@ describe("caching at the edge", () => {
   test("a 404 from the origin is answered and not cached", () => {
     const origin = countingOrigin();
     const cdn = new Cdn({ edges: WORLD, origin, clock: () => 0 });
-    expect(cdn.request("missing:1", CITY.paris)).toMatchObject({ status: 404, bytes: 0 });
-    cdn.request("missing:1", CITY.paris);
+    expect(cdn.request("missing:1", CITY.paris)).toMatchObject({
+      status: 404,
+      servedBy: "london",
+      cacheHit: false,
+      bytes: 0,
+    });
+    expect(cdn.request("missing:1", CITY.paris)).toMatchObject({ status: 404, cacheHit: false });
     expect(origin.fetches).toHaveLength(2);
   });
 
@@ -174,11 +207,22 @@ describe("prefetch", () => {
     expect(cdn.request("ep:1", CITY.paris).cacheHit).toBe(true);
   });
 
-  test("no prefetching unless asked for", () => {
-    const origin = countingOrigin({ "ep:1": ["ep:2"] });
-    const cdn = new Cdn({ edges: WORLD, origin, clock: () => 0 });
-    cdn.request("ep:1", CITY.paris);
-    expect(origin.fetches).toEqual(["ep:1"]);
+  test("no prefetching unless asked for: the origin is not even asked for related items", () => {
+    for (const prefetchRelated of [undefined, 0]) {
+      const origin = countingOrigin({ "ep:1": ["ep:2"] });
+      const cdn = new Cdn({
+        edges: WORLD,
+        origin,
+        clock: () => 0,
+        ...(prefetchRelated === 0 ? { prefetchRelated } : {}),
+      });
+      cdn.request("ep:1", CITY.paris);
+      expect(origin.fetches).toEqual(["ep:1"]);
+      ensure(
+        origin.relatedAsked.length === 0,
+        `prefetchRelated is ${String(prefetchRelated)}, yet the origin was asked for the related items of [${origin.relatedAsked.join(", ")}]: related() is a call to the origin too; with prefetching off, do not make it`,
+      );
+    }
   });
 });
 
@@ -207,7 +251,7 @@ describe("metrics", () => {
 });
 
 describe("bad input", () => {
-  test.each([[{ lat: 91, lon: 0 }], [{ lat: 0, lon: 200 }], [{ lat: Number.NaN, lon: 0 }]])(
+  test.each([[{ lat: 91, lon: 0 }], [{ lat: 0, lon: 200 }], [{ lat: 0, lon: -181 }], [{ lat: Number.NaN, lon: 0 }]])(
     "an edge at %p is INVALID_COORDINATES",
     (location) => {
       expect(
@@ -223,6 +267,9 @@ describe("bad input", () => {
 
   test("duplicate ids and bad capacities are INVALID_EDGE; unknown ids are UNKNOWN_EDGE", () => {
     expect(codeOf(CdnError, () => new Cdn({ edges: [edge("london"), edge("london")], origin: countingOrigin() }))).toBe(
+      "INVALID_EDGE",
+    );
+    expect(codeOf(CdnError, () => new Cdn({ edges: [edge("london", { id: "" })], origin: countingOrigin() }))).toBe(
       "INVALID_EDGE",
     );
     expect(
@@ -242,5 +289,79 @@ describe("bad input", () => {
   test("an empty content id is INVALID_CONTENT_ID", () => {
     const cdn = new Cdn({ edges: WORLD, origin: countingOrigin() });
     expect(codeOf(CdnError, () => cdn.request("", CITY.paris))).toBe("INVALID_CONTENT_ID");
+  });
+
+  test("a client at invalid coordinates is refused by nearestEdges too", () => {
+    const cdn = new Cdn({ edges: WORLD, origin: countingOrigin() });
+    expect(codeOf(CdnError, () => cdn.nearestEdges({ lat: 0, lon: 181 }))).toBe("INVALID_COORDINATES");
+  });
+
+  test("the coordinates messages say whose point it is, the value given, and the ranges", () => {
+    const cases = [
+      {
+        act: () =>
+          new Cdn({
+            edges: [edge("newYork"), edge("london", { location: { lat: 0, lon: 200 } })],
+            origin: countingOrigin(),
+          }),
+        call: "new Cdn with london at { lat: 0, lon: 200 }",
+        whose: /\blondon\b/,
+        given: "200",
+      },
+      {
+        act: () => new Cdn({ edges: WORLD, origin: countingOrigin() }).request("a", { lat: -95, lon: 10 }),
+        call: 'request("a", { lat: -95, lon: 10 })',
+        whose: /\bclient\b/i,
+        given: "-95",
+      },
+      {
+        act: () => new Cdn({ edges: WORLD, origin: countingOrigin() }).nearestEdges({ lat: 0, lon: 181 }),
+        call: "nearestEdges({ lat: 0, lon: 181 })",
+        whose: /\bclient\b/i,
+        given: "181",
+      },
+    ];
+    for (const { act, call, whose, given } of cases) {
+      const message = messageOf(act);
+      ensure(
+        whose.test(message) && wordsOf(message).includes(given) && /90/.test(message) && /180/.test(message),
+        `${call} said ${JSON.stringify(message)}: say whose point it is (${String(whose)}: an edge, by its id, or the client), the value given (${given}), and the ranges allowed (latitude [-90, 90], longitude [-180, 180])`,
+      );
+    }
+  });
+
+  test("the INVALID_EDGE messages name the edge and what is wrong with it", () => {
+    const twice = messageOf(() => new Cdn({ edges: [edge("london"), edge("london")], origin: countingOrigin() }));
+    ensure(
+      wordsOf(twice).includes("london") && /twice|duplicate|more than once|already/i.test(twice),
+      `two edges with id london: the message ${JSON.stringify(twice)} should name london and say that it is used twice (a duplicate)`,
+    );
+    const capacity = messageOf(() => new Cdn({ edges: [edge("london", { cacheItems: 0 })], origin: countingOrigin() }));
+    const words = wordsOf(capacity);
+    ensure(
+      words.includes("london") &&
+        words.includes("cacheItems") &&
+        words.includes("0") &&
+        /positive integer/i.test(capacity),
+      `london with cacheItems 0: the message ${JSON.stringify(capacity)} should name the edge (london), the field (cacheItems), the value given (0) and what is allowed (a positive integer)`,
+    );
+  });
+
+  test("the UNKNOWN_EDGE message names the id and lists the edges there are, one by one", () => {
+    const cdn = new Cdn({ edges: [edge("tokyo"), edge("london")], origin: countingOrigin() });
+    for (const act of [() => cdn.metrics("mars"), () => cdn.setHealthy("mars", false)]) {
+      const message = messageOf(act);
+      const words = wordsOf(message);
+      ensure(
+        ["mars", "tokyo", "london"].every((word) => words.includes(word)),
+        `an unknown edge "mars" on a CDN of tokyo and london said ${JSON.stringify(message)}: name the unknown id and each edge there is as a word of its own (e.g. separated by commas)`,
+      );
+    }
+  });
+
+  test("the INVALID_CONTENT_ID message says content ids must be non-empty", () => {
+    const cdn = new Cdn({ edges: WORLD, origin: countingOrigin() });
+    const message = messageOf(() => cdn.request("", CITY.paris));
+    expect(message).toMatch(/empty/i);
   });
 });

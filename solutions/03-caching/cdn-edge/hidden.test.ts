@@ -1,8 +1,12 @@
-/** Grading-only: routing against brute force over random points, the poles, capacity at the edges of a second, and spill. */
+/**
+ * Grading-only: routing against brute force over random points, the poles, ties, capacity at the edges of a second,
+ * spill, and bad input from untyped callers.
+ */
 import fc from "fast-check";
-import { ensure, propertySettings } from "#kata/testing";
+import { codeOf, ensure, propertySettings } from "#kata/testing";
 import { Prng } from "#kata/sim";
-import { Cdn, type GeoPoint } from "./src/cdn";
+import { Cdn, type EdgeLocation, type GeoPoint } from "./src/cdn";
+import { CdnError } from "./src/errors";
 
 function haversineKm(a: GeoPoint, b: GeoPoint): number {
   const rad = Math.PI / 180;
@@ -65,16 +69,56 @@ test("capacity spills in distance order through every edge, then to the origin",
   expect(servedBy).toEqual(["a", "b", "c", "origin"]);
 });
 
-test("equidistant edges: the smaller id wins", () => {
+test("equidistant edges: the smaller id wins, whichever is listed first, in routing and in nearestEdges", () => {
+  const west = { id: "west", location: { lat: 0, lon: -10 }, cacheItems: 1, maxRequestsPerSecond: 10 };
+  const east = { id: "east", location: { lat: 0, lon: 10 }, cacheItems: 1, maxRequestsPerSecond: 10 };
+  for (const edges of [
+    [west, east],
+    [east, west],
+  ]) {
+    const cdn = new Cdn({ edges, origin: { fetch: () => 1 }, clock: () => 0 });
+    const listed = edges.map((e) => e.id).join(", ");
+    const served = cdn.request("x", { lat: 0, lon: 0 }).servedBy;
+    ensure(
+      served === "east",
+      `edges listed [${listed}], both 10 degrees from the client: served by ${served}. A tie goes to the smaller id (east), whatever the order the edges were given in`,
+    );
+    const ranked = cdn.nearestEdges({ lat: 0, lon: 0 }).map((e) => e.id);
+    ensure(
+      ranked.join(", ") === "east, west",
+      `edges listed [${listed}], both 10 degrees from the client: nearestEdges gave [${ranked.join(", ")}]. Equal distances are ordered by id, smaller first`,
+    );
+  }
+});
+
+test("the nearest edge wins whatever its id: ids break only exact ties", () => {
   const cdn = new Cdn({
     edges: [
-      { id: "west", location: { lat: 0, lon: -10 }, cacheItems: 1, maxRequestsPerSecond: 10 },
-      { id: "east", location: { lat: 0, lon: 10 }, cacheItems: 1, maxRequestsPerSecond: 10 },
+      { id: "z-near", location: { lat: 0, lon: 1 }, cacheItems: 1, maxRequestsPerSecond: 10 },
+      { id: "a-far", location: { lat: 0, lon: 2 }, cacheItems: 1, maxRequestsPerSecond: 10 },
     ],
     origin: { fetch: () => 1 },
     clock: () => 0,
   });
-  expect(cdn.request("x", { lat: 0, lon: 0 }).servedBy).toBe("east");
+  expect(cdn.request("x", { lat: 0, lon: 0 }).servedBy).toBe("z-near");
+  expect(cdn.nearestEdges({ lat: 0, lon: 0 }).map((e) => e.id)).toEqual(["z-near", "a-far"]);
+});
+
+test("the poles and the antimeridian themselves are valid places", () => {
+  const place = (id: string, lat: number, lon: number): EdgeLocation => ({
+    id,
+    location: { lat, lon },
+    cacheItems: 1,
+    maxRequestsPerSecond: 10,
+  });
+  const cdn = new Cdn({
+    edges: [place("south", -90, 0), place("north", 90, 0), place("west", 0, -180), place("east", 0, 180)],
+    origin: { fetch: () => 1 },
+    clock: () => 0,
+  });
+  expect(cdn.request("x", { lat: -90, lon: 45 }).servedBy).toBe("south");
+  expect(cdn.request("x", { lat: 90, lon: -180 }).servedBy).toBe("north");
+  expect(cdn.nearestEdges({ lat: -90, lon: 180 }, 1)[0]?.id).toBe("south");
 });
 
 test("a prefetched item that is already cached is not fetched again", () => {
@@ -135,4 +179,38 @@ test("capacity at the edges of a second: full at exactly the limit, room again a
     ),
     propertySettings(200),
   );
+});
+
+describe("hidden: bad input from untyped callers (a JSON config, a query string)", () => {
+  const good: EdgeLocation = { id: "a", location: { lat: 0, lon: 0 }, cacheItems: 1, maxRequestsPerSecond: 1 };
+  const cdnOf = (edges: unknown[]) => new Cdn({ edges: edges as EdgeLocation[], origin: { fetch: () => 1 } });
+
+  test("an edge whose id is missing or not a string, or an edge that is null, is INVALID_EDGE", () => {
+    expect(codeOf(CdnError, () => cdnOf([good, { ...good, id: 7 }]))).toBe("INVALID_EDGE");
+    expect(codeOf(CdnError, () => cdnOf([good, { ...good, id: undefined }]))).toBe("INVALID_EDGE");
+    expect(codeOf(CdnError, () => cdnOf([good, null]))).toBe("INVALID_EDGE");
+  });
+
+  test("coordinates that are missing or strings are INVALID_COORDINATES, not compared as numbers", () => {
+    expect(codeOf(CdnError, () => cdnOf([{ ...good, location: undefined }]))).toBe("INVALID_COORDINATES");
+    expect(codeOf(CdnError, () => cdnOf([{ ...good, location: { lat: "10", lon: 20 } }]))).toBe("INVALID_COORDINATES");
+    expect(codeOf(CdnError, () => cdnOf([{ ...good, location: { lat: 10, lon: "20" } }]))).toBe("INVALID_COORDINATES");
+    const cdn = cdnOf([good]);
+    expect(codeOf(CdnError, () => cdn.request("x", { lat: "10", lon: "20" } as unknown as GeoPoint))).toBe(
+      "INVALID_COORDINATES",
+    );
+  });
+
+  test("a content id that is not a string is INVALID_CONTENT_ID, and the message shows it", () => {
+    const cdn = cdnOf([good]);
+    expect(codeOf(CdnError, () => cdn.request(42 as unknown as string, { lat: 0, lon: 0 }))).toBe("INVALID_CONTENT_ID");
+    let message = "";
+    try {
+      cdn.request(42 as unknown as string, { lat: 0, lon: 0 });
+    } catch (error) {
+      if (error instanceof CdnError) message = error.message;
+    }
+    ensure(/\b42\b/.test(message), `request(42) said ${JSON.stringify(message)}: show the content id given (42)`);
+    expect(cdn.metrics("a").requests).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
 import { notImplemented } from "#kata";
 import type { CdnOptions, EdgeMetrics, GeoPoint, ServedRequest } from "./types";
-// Yours to use: SmallLru from "#kata/small-lru" (an LRU for the edge caches), CdnError (./errors), EARTH_RADIUS_KM (./types).
+// Yours to use: SmallLru from "#kata/small-lru" (an LRU for the edge caches), CdnError (./errors),
+// EARTH_RADIUS_KM (./types).
 
 export type { CdnOptions, EdgeLocation, EdgeMetrics, GeoPoint, OriginServer, ServedRequest } from "./types";
 
@@ -49,7 +50,10 @@ export class Cdn {
     return notImplemented(`Cdn.metrics(${JSON.stringify(edgeId)})`);
   }
 
-  /** Healthy edges by distance from `client`, nearest first (ties by id), at most `limit`. */
+  /**
+   * Healthy edges by distance from `client`, nearest first (ties by id), at most `limit`.
+   * @throws CdnError INVALID_COORDINATES for a client outside the valid ranges.
+   */
   nearestEdges(client: GeoPoint, limit?: number): { id: string; distanceKm: number }[] {
     return notImplemented(`Cdn.nearestEdges(${JSON.stringify(client)}, ${limit})`);
   }

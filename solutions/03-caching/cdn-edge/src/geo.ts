@@ -22,7 +22,10 @@ export function dot(a: UnitVector, b: UnitVector): number {
   return a.x * b.x + a.y * b.y + a.z * b.z;
 }
 
-/** Great-circle distance between two unit vectors, in km (atan2 form: accurate near 0 and near pi, where acos is not). */
+/**
+ * Great-circle distance between two unit vectors, in km. The atan2 form: accurate near 0 and near pi,
+ * where acos is not.
+ */
 export function distanceKm(a: UnitVector, b: UnitVector): number {
   const cx = a.y * b.z - a.z * b.y;
   const cy = a.z * b.x - a.x * b.z;
