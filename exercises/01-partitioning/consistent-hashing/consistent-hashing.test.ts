@@ -48,6 +48,22 @@ function lastOf(points: RingPoint[]): RingPoint {
   return points[points.length - 1] as RingPoint;
 }
 
+/** The message of the RingError that `act` throws. */
+function messageOf(act: () => unknown): string {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof RingError) return error.message;
+    throw error;
+  }
+  throw new Error("expected a RingError, but the call returned normally");
+}
+
+/** A message's words: split at spaces, punctuation between words, quotes and brackets. */
+function wordsOf(message: string): string[] {
+  return message.split(/[\s,;:()[\]{}"'`]+|[.!?](?=\s|$)/).filter((word) => word !== "");
+}
+
 describe("hash32", () => {
   test("matches the spec's values (FNV-1a over UTF-8 bytes, then fmix32)", () => {
     expect(hash32("hello")).toBe(0x888d766e);
@@ -55,6 +71,15 @@ describe("hash32", () => {
     expect(hash32("node-1#0")).toBe(0x98b960ff);
     // "é" is two UTF-8 bytes: hashing UTF-16 code units instead gives another value.
     expect(hash32("café")).toBe(0xdf518d52);
+  });
+
+  test("hashes the UTF-8 bytes of every character outside ASCII, wherever it is in the text", () => {
+    // U+0080 is the first code point UTF-8 writes as two bytes (0xc2 0x80), not one byte 0x80.
+    expect(hash32("\u0080")).toBe(0x5380d8b5);
+    // Text with no ASCII character at all: three bytes per character here, four for the emoji.
+    expect(hash32("東京")).toBe(0x50b7e2e7);
+    expect(hash32("ключ")).toBe(0x9aa1b562);
+    expect(hash32("😀")).toBe(0x3303a80a);
   });
 
   test("always returns an unsigned 32-bit integer", () => {
@@ -273,6 +298,12 @@ describe("bad input gets a RingError with a code", () => {
     expect(codeOf(RingError, () => new HashRing({ virtualNodes }))).toBe("INVALID_VIRTUAL_NODES");
   });
 
+  test("the virtualNodes message names the value given and what is allowed", () => {
+    const message = messageOf(() => new HashRing({ virtualNodes: 2.5 }));
+    expect(message).toMatch(/positive integer/i);
+    expect(wordsOf(message)).toContain("2.5");
+  });
+
   test("an empty node id is rejected", () => {
     expect(codeOf(RingError, () => new HashRing().addNode(""))).toBe("INVALID_NODE_ID");
   });
@@ -285,10 +316,28 @@ describe("bad input gets a RingError with a code", () => {
     expect(owners(ring, KEYS.slice(0, 200))).toEqual(before);
   });
 
+  test("the duplicate-node message names the node and says to remove it first", () => {
+    const message = messageOf(() => ringOf(["cache-a", "cache-a"]));
+    expect(wordsOf(message)).toContain("cache-a");
+    expect(message).toMatch(/remove/i);
+  });
+
   test("removing an unknown node is rejected and the ring is unchanged", () => {
     const ring = ringOf(["a", "b"]);
     expect(codeOf(RingError, () => ring.removeNode("zzz"))).toBe("UNKNOWN_NODE");
     expect(ring.nodes()).toEqual(["a", "b"]);
+  });
+
+  test("the unknown-node message names the node and lists the nodes there are, one by one", () => {
+    const message = messageOf(() => ringOf(["cache-b", "cache-a"]).removeNode("cache-z"));
+    const words = wordsOf(message);
+    ensure(
+      ["cache-z", "cache-a", "cache-b"].every((word) => words.includes(word)),
+      `removeNode("cache-z") on a ring of cache-a and cache-b said: ${JSON.stringify(message)}. ` +
+        "The message should name the unknown node and each node on the ring as a word of its own (e.g. separated by commas).",
+    );
+    const onEmpty = messageOf(() => new HashRing().removeNode("cache-z"));
+    expect(onEmpty).toMatch(/\bnone\b|\bempty\b|\bno nodes\b/i);
   });
 
   test("lookup on an empty ring says to add a node first", () => {
