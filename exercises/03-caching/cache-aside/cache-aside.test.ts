@@ -13,6 +13,22 @@ function controlledLoader<V>() {
   return { load, calls };
 }
 
+/** The message of the CacheAsideError that `act` throws or rejects with. */
+async function messageOf(act: () => unknown): Promise<string> {
+  try {
+    await act();
+  } catch (error) {
+    if (error instanceof CacheAsideError) return error.message;
+    throw error;
+  }
+  throw new Error("expected a CacheAsideError, but the call succeeded");
+}
+
+/** A message's words: split at spaces, punctuation between words, quotes and brackets. */
+function wordsOf(message: string): string[] {
+  return message.split(/[\s,;:()[\]{}"'`]+|[.!?](?=\s|$)/).filter((word) => word !== "");
+}
+
 function setup<V = string>(options: Partial<CacheAsideOptions<V>> = {}) {
   const clock = { now: 0 };
   const loader = controlledLoader<V>();
@@ -229,14 +245,51 @@ describe("bad input", () => {
     expect(
       await codeOfAsync(CacheAsideError, () => new CacheAside({ ttlMs: 10 } as unknown as CacheAsideOptions<string>)),
     ).toBe("INVALID_LOADER");
+    expect(
+      await codeOfAsync(CacheAsideError, () => new CacheAside(undefined as unknown as CacheAsideOptions<string>)),
+    ).toBe("INVALID_LOADER");
     const load = async () => "v";
     expect(await codeOfAsync(CacheAsideError, () => new CacheAside({ load, ttlMs: 0 }))).toBe("INVALID_TTL");
+    expect(await codeOfAsync(CacheAsideError, () => new CacheAside({ load, ttlMs: Number.POSITIVE_INFINITY }))).toBe(
+      "INVALID_TTL",
+    );
     expect(await codeOfAsync(CacheAsideError, () => new CacheAside({ load, ttlMs: 10, negativeTtlMs: -1 }))).toBe(
       "INVALID_TTL",
     );
     expect(await codeOfAsync(CacheAsideError, () => new CacheAside({ load, ttlMs: 10, errorTtlMs: Number.NaN }))).toBe(
       "INVALID_TTL",
     );
+  });
+
+  test("the construction messages name the option, the value given, and what is allowed", async () => {
+    const noLoader = await messageOf(() => new CacheAside({ ttlMs: 10 } as unknown as CacheAsideOptions<string>));
+    expect(noLoader).toMatch(/\bload\b/);
+    expect(noLoader).toMatch(/function/i);
+    const load = async () => "v";
+    const cases = [
+      { options: { ttlMs: 0 }, option: "ttlMs", given: "0", allowed: /positive|greater than 0|> ?0/i },
+      {
+        options: { ttlMs: 10, negativeTtlMs: -1 },
+        option: "negativeTtlMs",
+        given: "-1",
+        allowed: /non-negative|>= ?0/i,
+      },
+      {
+        options: { ttlMs: 10, errorTtlMs: Number.NaN },
+        option: "errorTtlMs",
+        given: "NaN",
+        allowed: /non-negative|>= ?0/i,
+      },
+    ];
+    for (const { options, option, given, allowed } of cases) {
+      const message = await messageOf(() => new CacheAside({ load, ...options }));
+      const words = wordsOf(message);
+      ensure(
+        words.includes(option) && words.includes(given) && allowed.test(message),
+        `new CacheAside(${JSON.stringify(options)}) said ${JSON.stringify(message)}: name the option (${option}), ` +
+          `the value given (${given}) and what it must be (${String(allowed)}).`,
+      );
+    }
   });
 
   test("an empty key is refused (thrown or rejected), and nothing is loaded", async () => {

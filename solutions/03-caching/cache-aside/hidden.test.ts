@@ -3,6 +3,18 @@ import fc from "fast-check";
 import { deferred, ensure, flushPromises, propertySettings, type Deferred } from "#kata/testing";
 import { VirtualTimers } from "#kata/sim";
 import { CacheAside } from "./src/cache-aside";
+import { CacheAsideError } from "./src/errors";
+
+/** The CacheAsideError that `act` throws or rejects with. */
+async function refusal(act: () => unknown): Promise<CacheAsideError> {
+  try {
+    await act();
+  } catch (error) {
+    if (error instanceof CacheAsideError) return error;
+    throw error;
+  }
+  throw new Error("expected a CacheAsideError, but the call succeeded");
+}
 
 /** A cache whose loads each wait on a Deferred the test settles. */
 function controlled() {
@@ -162,4 +174,59 @@ test("warm() refreshes an entry's lifetime, and prefetch() of fresh keys loads n
   expect(await cache.get("a")).toBe("warmer");
   expect(await cache.prefetch(["a"])).toBe(0);
   expect(loads).toBe(0);
+});
+
+test("with a TTL of 0 nothing is stored, so a clock that steps back revives nothing", async () => {
+  // A wall clock can step back (an NTP correction). An entry written with expiresAt = now + 0 would be
+  // fresh again at any earlier instant; a TTL of 0 must mean the result is never stored at all.
+  let now = 1_000;
+  let loads = 0;
+  const cache = new CacheAside<string>({
+    ttlMs: 1_000,
+    clock: () => now,
+    load: async (key) => {
+      loads++;
+      if (key === "broken") throw new Error("database down");
+      return undefined;
+    },
+  });
+  await expect(cache.get("broken")).rejects.toThrow("database down");
+  expect(await cache.get("ghost")).toBeUndefined();
+  now = 500;
+  await cache.get("broken").catch(() => undefined);
+  await cache.get("ghost");
+  ensure(
+    loads === 4,
+    `with errorTtlMs and negativeTtlMs 0 (the defaults), an error and a "not found" were answered without the loader after the clock stepped back from 1000 to 500 (${loads} loads, not 4): a TTL of 0 caches nothing, so do not store the entry at all`,
+  );
+});
+
+test("a TTL given as a string (read from the environment, say) is refused with INVALID_TTL", async () => {
+  const load = async (): Promise<string> => "v";
+  const error = await refusal(() => new CacheAside({ load, ttlMs: "1000" as unknown as number }));
+  ensure(
+    error.code === "INVALID_TTL",
+    `new CacheAside({ ttlMs: "1000" }) gave ${error.code}: a TTL must be a number; Number.isFinite("1000") is false, while the global isFinite converts the string first`,
+  );
+});
+
+test("keys that are not strings are refused with INVALID_KEY, and nothing is loaded", async () => {
+  const { cache, results } = controlled();
+  for (const key of [42, undefined, null, { userId: 42 }]) {
+    const error = await refusal(() => cache.get(key as unknown as string));
+    expect(error.code).toBe("INVALID_KEY");
+    expect((await refusal(() => cache.invalidate(key as unknown as string))).code).toBe("INVALID_KEY");
+  }
+  await flushPromises();
+  expect(results).toHaveLength(0);
+});
+
+test("the INVALID_KEY message shows the key given as it is, not as [object Object]", async () => {
+  const { cache } = controlled();
+  const { message } = await refusal(() => cache.get({ userId: 42 } as unknown as string));
+  ensure(
+    message.includes("userId") && /non-empty string/i.test(message),
+    `get({ userId: 42 }) said ${JSON.stringify(message)}: say that keys are non-empty strings and show the key given as it is ` +
+      "(JSON.stringify does; String(value) turns every object into [object Object]).",
+  );
 });

@@ -140,7 +140,7 @@ function callLoader<V>(load: Loader<V>, key: string): Promise<V | undefined> {
 }
 
 function checkTtl(ttl: number, name: string, zeroAllowed: boolean): number {
-  const ok = typeof ttl === "number" && Number.isFinite(ttl) && (zeroAllowed ? ttl >= 0 : ttl > 0);
+  const ok = Number.isFinite(ttl) && (zeroAllowed ? ttl >= 0 : ttl > 0);
   if (!ok) {
     throw new CacheAsideError(
       "INVALID_TTL",
