@@ -97,18 +97,28 @@ export { deferred, flushPromises, type Deferred } from "./async";
 type CodedErrorClass<C extends string> = abstract new (code: C, message: string) => CodedError<C>;
 
 /**
- * Runs `act` and returns the `code` of the `ErrorClass` error it throws. Any other error is
- * rethrown as it is (so a stub's not-implemented message reaches the learner), and a call that
- * returns normally fails the test.
+ * Runs `act` and returns the `ErrorClass` error it throws. Any other error is rethrown as it is
+ * (so a stub's not-implemented message reaches the learner), and a call that returns normally
+ * fails the test.
  */
-export function codeOf<C extends string>(ErrorClass: CodedErrorClass<C>, act: () => unknown): C {
+function thrownBy<C extends string>(ErrorClass: CodedErrorClass<C>, act: () => unknown): CodedError<C> {
   try {
     act();
   } catch (error) {
-    if (error instanceof ErrorClass) return error.code;
+    if (error instanceof ErrorClass) return error;
     throw error;
   }
   throw new Error(`expected a ${ErrorClass.name}, but the call returned normally`);
+}
+
+/** The `code` of the `ErrorClass` error that `act` throws (see thrownBy). */
+export function codeOf<C extends string>(ErrorClass: CodedErrorClass<C>, act: () => unknown): C {
+  return thrownBy(ErrorClass, act).code;
+}
+
+/** The message of the `ErrorClass` error that `act` throws, for tests of what a message names. */
+export function messageOf<C extends string>(ErrorClass: CodedErrorClass<C>, act: () => unknown): string {
+  return thrownBy(ErrorClass, act).message;
 }
 
 /** codeOf for calls that may throw or return a rejected promise. */

@@ -9,7 +9,7 @@ import targets from "../resolve/targets.cjs";
 
 /** What would send a reader to a file they do not have. */
 const OUTSIDE = [
-  { pattern: /\.\.\/shared\b/, what: "a path to ../shared" },
+  { pattern: /\.\.\/shared\b/, what: "a path to the planning folder beside the repository" },
   { pattern: /\b(DESIGN|PEERS|CATALOG|STYLE)\.md\b/, what: "a planning document by name" },
   { pattern: /\bseeds\/\d{3}_/, what: "a source guide's file" },
   {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { codeOf, ensure, percent, propertySettings, sampleKeys } from "#kata/testing";
+import { codeOf, ensure, percent, propertySettings, sampleKeys, messageOf as messageOfError } from "#kata/testing";
 import { RingError } from "./src/errors";
 import { hash32 } from "./src/hash";
 import { HashRing, virtualNodeLabel } from "./src/hash-ring";
@@ -48,16 +48,7 @@ function lastOf(points: RingPoint[]): RingPoint {
   return points[points.length - 1] as RingPoint;
 }
 
-/** The message of the RingError that `act` throws. */
-function messageOf(act: () => unknown): string {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof RingError) return error.message;
-    throw error;
-  }
-  throw new Error("expected a RingError, but the call returned normally");
-}
+const messageOf = (act: () => unknown): string => messageOfError(RingError, act);
 
 /** A message's words: split at spaces, punctuation between words, quotes and brackets. */
 function wordsOf(message: string): string[] {

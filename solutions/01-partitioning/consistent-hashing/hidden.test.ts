@@ -2,7 +2,7 @@
  * Grading-only tests. They import the learner's modules by their workbook path; the resolver puts
  * the graded target's files behind that path.
  */
-import { ensure, sampleKeys } from "#kata/testing";
+import { ensure, sampleKeys, messageOf as messageOfError } from "#kata/testing";
 import { RingError } from "./src/errors";
 import { hash32 } from "./src/hash";
 import { HashRing, virtualNodeLabel } from "./src/hash-ring";
@@ -15,16 +15,7 @@ function ringOf(nodes: string[], virtualNodes?: number): HashRing {
   return ring;
 }
 
-/** The message of the RingError that `act` throws. */
-function messageOf(act: () => unknown): string {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof RingError) return error.message;
-    throw error;
-  }
-  throw new Error("expected a RingError, but the call returned normally");
-}
+const messageOf = (act: () => unknown): string => messageOfError(RingError, act);
 
 describe("hidden: ties and exact positions", () => {
   // node-522789#0 and node-739192#0 hash to the same position, 2702820799.

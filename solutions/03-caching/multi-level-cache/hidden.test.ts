@@ -13,8 +13,35 @@ const op = fc.record({
   kind: fc.constantFrom("get", "get", "get", "set", "delete"),
 });
 
+type Op = ReturnType<(typeof op)["generate"]>["value"];
+
 const STALE =
   "Either that node kept an old copy in its L1 (drop the key on another node's invalidation; delete() must publish one, as set() does), or it refilled its L1 from an L2 the write had not updated (every write updates or deletes the L2)";
+
+/**
+ * Runs `ops` against the nodes, keeping the truth (the last write of each key), and fails with
+ * `lesson` at the first read that differs from it.
+ */
+function replay(
+  nodes: CacheNode<number>[],
+  ops: Op[],
+  lesson: (step: number, node: number, key: string, got: number | undefined, expected: number | undefined) => string,
+): void {
+  const truth = new Map<string, number>();
+  ops.forEach((o, step) => {
+    const node = nodes[o.node] as CacheNode<number>;
+    if (o.kind === "set") {
+      node.set(o.key, step);
+      truth.set(o.key, step);
+    } else if (o.kind === "delete") {
+      node.delete(o.key);
+      truth.delete(o.key);
+    } else {
+      const got = node.get(o.key);
+      ensure(got === truth.get(o.key), lesson(step, o.node, o.key, got, truth.get(o.key)));
+    }
+  });
+}
 
 test("random interleavings over 4 nodes: every read returns the last value written (or undefined after a delete)", () => {
   fc.assert(
@@ -26,23 +53,12 @@ test("random interleavings over 4 nodes: every read returns the last value writt
         { length: 4 },
         (_, i) => new CacheNode<number>({ id: `n${i}`, l1Capacity, l2, database, bus }),
       );
-      const truth = new Map<string, number>();
-      ops.forEach((o, step) => {
-        const node = nodes[o.node] as CacheNode<number>;
-        if (o.kind === "set") {
-          node.set(o.key, step);
-          truth.set(o.key, step);
-        } else if (o.kind === "delete") {
-          node.delete(o.key);
-          truth.delete(o.key);
-        } else {
-          const got = node.get(o.key);
-          ensure(
-            got === truth.get(o.key),
-            `step ${step}: n${o.node} read ${o.key} = ${got}, but the last write left ${truth.get(o.key)}. ${STALE}`,
-          );
-        }
-      });
+      replay(
+        nodes,
+        ops,
+        (step, node, key, got, expected) =>
+          `step ${step}: n${node} read ${key} = ${got}, but the last write left ${expected}. ${STALE}`,
+      );
     }),
     propertySettings(300),
   );
@@ -62,23 +78,12 @@ test("random interleavings where some nodes reload a key the moment they hear it
       bus.subscribe("cache.invalidate", (event) => {
         for (const i of eager) if (`n${i}` !== event.from) nodes[i]?.get(event.key);
       });
-      const truth = new Map<string, number>();
-      ops.forEach((o, step) => {
-        const node = nodes[o.node] as CacheNode<number>;
-        if (o.kind === "set") {
-          node.set(o.key, step);
-          truth.set(o.key, step);
-        } else if (o.kind === "delete") {
-          node.delete(o.key);
-          truth.delete(o.key);
-        } else {
-          const got = node.get(o.key);
-          ensure(
-            got === truth.get(o.key),
-            `step ${step}: n${o.node} read ${o.key} = ${got}, but the last write left ${truth.get(o.key)}; nodes [${eager.map((i) => `n${i}`).join(", ")}] reload a key the moment they hear it was written. If the invalidation goes out before the write is done, they reload the old value: publish last (database, L2, own L1, then the event). Otherwise: ${STALE}`,
-          );
-        }
-      });
+      replay(
+        nodes,
+        ops,
+        (step, node, key, got, expected) =>
+          `step ${step}: n${node} read ${key} = ${got}, but the last write left ${expected}; nodes [${eager.map((i) => `n${i}`).join(", ")}] reload a key the moment they hear it was written. If the invalidation goes out before the write is done, they reload the old value: publish last (database, L2, own L1, then the event). Otherwise: ${STALE}`,
+      );
     }),
     propertySettings(200),
   );
