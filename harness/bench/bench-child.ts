@@ -28,6 +28,8 @@ export interface BenchPlan {
   outFile: string;
   /** Only these workloads (all when empty). */
   workloads: string[];
+  /** Rounds per http workload, when not the default. */
+  httpRounds?: number;
 }
 
 /** `mine` and `theirs` are the same workload from the two sides' own instances of bench.ts. */
@@ -46,7 +48,7 @@ async function measure(
     case "sim":
       return measureSim(mine, theirs as typeof mine, learner.api, reference.api);
     case "http":
-      return measureHttp(mine, plan.benchFile, plan.learner, plan.reference);
+      return measureHttp(mine, plan.benchFile, plan.learner, plan.reference, plan.httpRounds);
   }
 }
 

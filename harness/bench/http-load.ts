@@ -17,7 +17,8 @@ import { median } from "./interleave";
 import type { WorkloadMeasurement } from "./result";
 
 const SERVE = path.join(targets.REPO_ROOT, "harness", "bench", "serve.ts");
-const ROUNDS = 4;
+/** Rounds per side; verify's check of the reference against itself asks for fewer (see BenchOptions.httpRounds). */
+export const HTTP_ROUNDS = 4;
 const START_TIMEOUT_MS = 20_000;
 
 interface RunningServer {
@@ -80,6 +81,7 @@ export async function measureHttp(
   benchFile: string,
   learnerSide: Side,
   referenceSide: Side,
+  roundCount = HTTP_ROUNDS,
 ): Promise<WorkloadMeasurement> {
   const servers: RunningServer[] = [];
   try {
@@ -90,7 +92,7 @@ export async function measureHttp(
     await load(learner.port, workload, 1);
     await load(reference.port, workload, 1);
     const rounds: { learner: Awaited<ReturnType<typeof load>>; reference: Awaited<ReturnType<typeof load>> }[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; round < roundCount; round++) {
       const first = round % 2 === 0 ? learner : reference;
       const second = first === learner ? reference : learner;
       const a = await load(first.port, workload, workload.roundSeconds);
@@ -110,7 +112,7 @@ export async function measureHttp(
       reference: referenceRate,
       ratio: median(rounds.map((r) => r.learner.rate / r.reference.rate)),
       detail:
-        `median of ${ROUNDS} alternating ${workload.roundSeconds} s autocannon rounds, ${workload.connections} connections: ` +
+        `median of ${roundCount} alternating ${workload.roundSeconds} s autocannon rounds, ${workload.connections} connections: ` +
         `${formatRate(learnerRate)} vs reference ${formatRate(referenceRate)} req/s; p99 ${p99} ms vs ${referenceP99} ms` +
         (errors > 0 ? `; ${errors} connection errors or timeouts on the learner's server` : ""),
     };

@@ -84,6 +84,8 @@ export interface FilesRunOptions {
   env?: NodeJS.ProcessEnv;
   /** jest workers; 1 runs in band (one process, nothing to coordinate). */
   workers?: number;
+  /** A test environment module in place of jest's node one (verify's stop-when-caught). */
+  testEnvironment?: string;
 }
 
 /** Runs `files` in one jest process against one target. */
@@ -100,6 +102,7 @@ export async function runTestFiles(files: string[], options: FilesRunOptions): P
       // at once instead of piling up in jest's buffer until the time limit.
       "--verbose",
       ...(workers > 1 ? [`--maxWorkers=${workers}`] : ["--runInBand"]),
+      ...(options.testEnvironment ? [`--testEnvironment=${options.testEnvironment}`] : []),
       "--runTestsByPath",
       ...files,
     ],

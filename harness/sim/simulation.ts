@@ -194,18 +194,22 @@ export class Simulation<M, N extends SimNode<M>> {
   runUntil(done: () => boolean, maxMs: number): boolean {
     const deadline = this.clock + maxMs;
     if (done()) return true;
-    for (;;) {
-      const next = this.queue.peekTime();
-      if (next === undefined || next > deadline) {
-        this.clock = deadline;
-        return false;
+    // One guard around the whole run, not one per event: under jest every swap of a global is
+    // recorded for clean-up, and per-event swaps made a test file's teardown cost seconds.
+    return this.guarded(() => {
+      for (;;) {
+        const next = this.queue.peekTime();
+        if (next === undefined || next > deadline) {
+          this.clock = deadline;
+          return false;
+        }
+        const event = this.queue.pop() as ScheduledEvent;
+        this.clock = event.at;
+        event.run();
+        this.checkInvariants();
+        if (done()) return true;
       }
-      const event = this.queue.pop() as ScheduledEvent;
-      this.clock = event.at;
-      event.run();
-      this.checkInvariants();
-      if (done()) return true;
-    }
+    });
   }
 
   /** Replaces what the timeline shows for a message; the default is its JSON. */
@@ -333,7 +337,7 @@ function lazyText(make: () => string): () => string {
 
 const forbidden = (what: string, instead: string) => (): never => {
   throw new SimulationError(
-    `node code called ${what}: use ${instead}, so the run depends on its seed alone and can be replayed`,
+    `code run by the simulation called ${what}: use ${instead}, so the run depends on its seed alone and can be replayed`,
   );
 };
 
@@ -347,12 +351,16 @@ class VirtualOnlyDate extends Date {
   static override now = forbidden("Date.now()", "ctx.now(), the virtual clock");
 }
 
+/** How many guards are open: only the outermost one swaps the globals. */
+let guardDepth = 0;
+
 /**
  * Runs `run` with Math.random, Date.now, new Date(), performance.now and the global timers made to
  * throw: each would make a run depend on something the seed does not fix, and a failure could not
  * be replayed. Everything is put back afterwards, whatever happens.
  */
 function withoutAmbientTimeOrChance<T>(run: () => T): T {
+  if (guardDepth > 0) return run();
   const saved = {
     random: Math.random,
     Date: globalThis.Date,
@@ -373,9 +381,11 @@ function withoutAmbientTimeOrChance<T>(run: () => T): T {
     "ctx.setTimer() again from its own callback",
   ) as unknown as typeof setInterval;
   globalThis.setImmediate = forbidden("setImmediate()", "ctx.setTimer(0, ...)") as unknown as typeof setImmediate;
+  guardDepth += 1;
   try {
     return run();
   } finally {
+    guardDepth -= 1;
     Math.random = saved.random;
     globalThis.Date = saved.Date;
     performance.now = saved.performanceNow;

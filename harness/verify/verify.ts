@@ -19,14 +19,11 @@ import path from "node:path";
 import pc from "picocolors";
 import { readCatalog, selectExercises, type Exercise } from "../catalog/catalog";
 import type { WrongDesign } from "../catalog/wrong-designs";
-import { runBench } from "../bench/run-bench";
 import { forEachConcurrently } from "../run/concurrency";
 import { exerciseResult, runTestFiles, type FilesRun, type TestRunResult } from "../run/run-tests";
 import { staticChecks, wrongDesignCheck, type Check } from "./exercise-checks";
-import { projectChecks } from "./project-checks";
-
-/** The reference, measured against itself, must clear each budget by this factor: room for noise. */
-export const REFERENCE_MARGIN = 1.25;
+import { budgetChecks, measuresOnlyVirtualTime } from "./budget-checks";
+import { projectChecks, type VerifyJob } from "./project-checks";
 
 export interface VerifyOptions {
   skipBench: boolean;
@@ -44,6 +41,40 @@ class Recorder {
   }
 }
 
+/** Where verify's time goes: each phase, and the slowest jobs, so a slow exercise is found by name. */
+class Timings {
+  private readonly phases: [string, number][] = [];
+  private readonly jobs: [string, number][] = [];
+
+  async phase<T>(label: string, work: () => Promise<T>): Promise<T> {
+    return this.timed(this.phases, label, work);
+  }
+
+  async job<T>(label: string, work: () => Promise<T>): Promise<T> {
+    return this.timed(this.jobs, label, work);
+  }
+
+  summary(): string {
+    const s = (ms: number): string => `${(ms / 1000).toFixed(0)} s`;
+    const slowest = [...this.jobs].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    return [
+      this.phases.map(([label, ms]) => `${label} ${s(ms)}`).join(", "),
+      slowest.length ? `slowest: ${slowest.map(([label, ms]) => `${label} ${s(ms)}`).join(", ")}` : "",
+    ]
+      .filter(Boolean)
+      .join("; ");
+  }
+
+  private async timed<T>(into: [string, number][], label: string, work: () => Promise<T>): Promise<T> {
+    const start = Date.now();
+    try {
+      return await work();
+    } finally {
+      into.push([label, Date.now() - start]);
+    }
+  }
+}
+
 const BATCH_LIMITS = { timeLimitMs: 900_000, outputLimitBytes: 32 << 20 };
 
 /** One jest process: these exercises' tests against one target, with what to conclude from it. */
@@ -53,10 +84,15 @@ interface TestBatch {
   exercises: Exercise[];
   includeHidden: boolean;
   judge: (exercise: Exercise, run: TestRunResult) => Check[];
+  /** For wrong designs: what names each exercise's mistake; its remaining tests are skipped once a failure does. */
+  stopWhenCaught?: (exercise: Exercise) => string;
 }
+
+const STOP_WHEN_CAUGHT_ENVIRONMENT = path.join(__dirname, "..", "run", "stop-when-caught-environment.ts");
 
 export async function verifyCommand(options: VerifyOptions): Promise<number> {
   const started = Date.now();
+  const timings = new Timings();
   const recorder = new Recorder();
   const catalog = readCatalog();
   const everything = options.names.length === 0;
@@ -70,23 +106,31 @@ export async function verifyCommand(options: VerifyOptions): Promise<number> {
     designs.set(exercise, wrongDesignsOf(exercise, recorder));
   }
 
+  // Benches in virtual time only give the same figures on a busy machine: they run beside the tests.
+  const deterministic = exercises.filter(measuresOnlyVirtualTime);
   const scratch = mkdtempSync(path.join(tmpdir(), "kata-verify-"));
   try {
     const batches = testBatches(exercises, designs, referenceCopy(exercises, scratch));
-    const jobs: (() => Promise<Check[]>)[] = [
+    const jobs: VerifyJob[] = [
       ...(everything ? projectChecks() : []),
-      ...batches.map((batch) => () => runBatch(batch)),
+      ...batches.map((batch) => ({ label: `tests: ${batch.label}`, run: () => runBatch(batch) })),
+      ...(options.skipBench ? [] : deterministic.map(benchJob)),
     ];
     // Longest first (the harness's own tests and the type checker), so both cores stay busy to the end.
-    await forEachConcurrently(jobs, 2, async (job) => {
-      for (const check of await job()) recorder.record(check);
-    });
+    await timings.phase("tests and project checks (2 cores)", () =>
+      forEachConcurrently(jobs, 2, async (job) => {
+        for (const check of await timings.job(job.label, job.run)) recorder.record(check);
+      }),
+    );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 
   if (!options.skipBench) {
-    for (const exercise of exercises) for (const check of await budgetChecks(exercise)) recorder.record(check);
+    await timings.phase("benches (1 core)", async () => {
+      for (const job of exercises.filter((e) => !deterministic.includes(e)).map(benchJob))
+        for (const check of await timings.job(job.label, job.run)) recorder.record(check);
+    });
   }
 
   const unmeasured = exercises
@@ -100,10 +144,15 @@ export async function verifyCommand(options: VerifyOptions): Promise<number> {
   for (const r of failed) process.stdout.write(`${pc.red("failed:")} ${r.name}: ${r.detail}\n`);
   const seconds = (Date.now() - started) / 1000;
   process.stdout.write(
-    `verify took ${seconds.toFixed(0)} s for ${exercises.length} exercise(s)${everything ? " and the project's own checks" : ""}\n`,
+    `verify took ${seconds.toFixed(0)} s for ${exercises.length} exercise(s)${everything ? " and the project's own checks" : ""}` +
+      `: ${timings.summary()}\n`,
   );
   process.stdout.write(`verify: ${recorder.results.length - failed.length} passed, ${failed.length} failed\n`);
   return failed.length === 0 ? 0 : 1;
+}
+
+function benchJob(exercise: Exercise): VerifyJob {
+  return { label: `bench: ${exercise.meta.slug}`, run: () => budgetChecks(exercise) };
 }
 
 function wrongDesignsOf(exercise: Exercise, recorder: Recorder): WrongDesign[] {
@@ -155,6 +204,7 @@ function testBatches(exercises: Exercise[], designs: Map<Exercise, WrongDesign[]
       exercises: chosen,
       includeHidden: true,
       judge: (exercise, run) => [judgeWrongDesign(exercise, variantOf(exercise), run)],
+      stopWhenCaught: (exercise) => variantOf(exercise).caughtBy,
     });
   }
   return batches;
@@ -163,10 +213,26 @@ function testBatches(exercises: Exercise[], designs: Map<Exercise, WrongDesign[]
 async function runBatch(batch: TestBatch): Promise<Check[]> {
   const files = batch.exercises.flatMap((e) => (batch.includeHidden ? [e.visibleTest, e.hiddenTest] : [e.visibleTest]));
   if (files.length === 0) return [];
-  const run: FilesRun = await runTestFiles(files, { target: batch.target, ...BATCH_LIMITS });
+  const run: FilesRun = await runTestFiles(files, {
+    target: batch.target,
+    ...BATCH_LIMITS,
+    ...(batch.stopWhenCaught ? stopWhenCaught(batch.exercises, batch.stopWhenCaught) : {}),
+  });
   return batch.exercises.flatMap((exercise) =>
     batch.judge(exercise, exerciseResult(exercise, run, batch.includeHidden)),
   );
+}
+
+/** Runs the batch in the environment that skips an exercise's remaining tests once its mistake is named. */
+function stopWhenCaught(
+  exercises: Exercise[],
+  caughtBy: (exercise: Exercise) => string,
+): { testEnvironment: string; env: NodeJS.ProcessEnv } {
+  const plans: Record<string, { exercise: string; caughtBy: string }> = {};
+  for (const exercise of exercises)
+    for (const file of [exercise.visibleTest, exercise.hiddenTest])
+      plans[path.resolve(file)] = { exercise: exercise.id, caughtBy: caughtBy(exercise) };
+  return { testEnvironment: STOP_WHEN_CAUGHT_ENVIRONMENT, env: { KATA_STOP_WHEN_CAUGHT: JSON.stringify(plans) } };
 }
 
 function judgeStub(exercise: Exercise, run: TestRunResult): Check[] {
@@ -216,35 +282,4 @@ function judgeWrongDesign(exercise: Exercise, design: WrongDesign, run: TestRunR
         500,
       ),
   };
-}
-
-async function budgetChecks(exercise: Exercise): Promise<Check[]> {
-  const checks: Check[] = [];
-  const reference = await runBench(exercise, {
-    target: "solutions",
-    timeLimitMs: 600_000,
-    singleOrder: "reference-first",
-  });
-  for (const w of reference.workloads) {
-    const budget = exercise.meta.budgets[w.name] ?? Number.NaN;
-    checks.push({
-      name: `${exercise.id}: the reference meets "${w.name}" with margin`,
-      ok: w.error === undefined && w.ratio >= budget * REFERENCE_MARGIN,
-      detail: w.error ?? `ratio ${w.ratio.toFixed(3)} vs budget ${budget} (x${REFERENCE_MARGIN} margin): ${w.detail}`,
-    });
-  }
-  if (!existsSync(exercise.naiveDir)) return checks;
-  const naive = await runBench(exercise, { target: "naive", timeLimitMs: 600_000, singleOrder: "learner-first" });
-  const missed = naive.workloads.filter((w) => w.error === undefined && w.ratio < (exercise.meta.budgets[w.name] ?? 0));
-  const broken = naive.workloads.filter((w) => w.error !== undefined);
-  checks.push({
-    name: `${exercise.id}: naive/ misses its budget`,
-    ok: missed.length > 0 && broken.length === 0,
-    detail: broken.length
-      ? `naive could not be measured: ${broken.map((w) => w.error).join("; ")}`
-      : naive.workloads
-          .map((w) => `${w.name}: ratio ${w.ratio.toFixed(3)} vs budget ${exercise.meta.budgets[w.name]}`)
-          .join("; "),
-  });
-  return checks;
 }
