@@ -4,8 +4,9 @@
  */
 import fc from "fast-check";
 import { EventBus } from "#kata/bus";
-import { ensure, propertySettings } from "#kata/testing";
+import { codeOf, ensure, messageOf, propertySettings } from "#kata/testing";
 import { CacheNode, Database, SharedCache, type InvalidationEvent } from "./src/cache-node";
+import { CacheNodeError } from "./src/errors";
 
 const op = fc.record({
   node: fc.integer({ min: 0, max: 3 }),
@@ -126,4 +127,49 @@ test("two nodes write the same key in turn; each reads the other's latest", () =
     const got = (i % 2 === 0 ? b : a)?.get("k");
     ensure(got === i, `round ${i}: the other node read ${got} after ${i} was written. ${STALE}`);
   }
+});
+
+describe("bad input: each refusal names what was wrong", () => {
+  const base = (): Omit<ConstructorParameters<typeof CacheNode<string>>[0], "id" | "l1Capacity"> => ({
+    l2: new SharedCache<string>(),
+    database: new Database<string>(),
+    bus: new EventBus<InvalidationEvent>(),
+  });
+
+  test("an id that is not a string, or no options at all, is INVALID_OPTIONS, not a TypeError", () => {
+    const notAString = (): CacheNode<string> =>
+      new CacheNode<string>({ ...base(), id: 7 as unknown as string, l1Capacity: 10 });
+    ensure(
+      codeOf(CacheNodeError, notAString) === "INVALID_OPTIONS",
+      "new CacheNode({ id: 7 }) must be refused with INVALID_OPTIONS: an id is a non-empty string (check its type, not only that it is not empty)",
+    );
+    ensure(
+      messageOf(CacheNodeError, notAString).includes("7"),
+      `the refusal must quote the id it got (7), got: ${messageOf(CacheNodeError, notAString)}`,
+    );
+    const none = (): CacheNode<string> => new CacheNode<string>(undefined as never);
+    // codeOf rethrows anything else, so a TypeError from reading options.id fails here too.
+    expect(codeOf(CacheNodeError, none)).toBe("INVALID_OPTIONS");
+  });
+
+  test("a bad L1 capacity's refusal quotes the capacity", () => {
+    const message = messageOf(CacheNodeError, () => new CacheNode<string>({ ...base(), id: "a", l1Capacity: 2.5 }));
+    ensure(
+      message.includes("l1Capacity") && message.includes("2.5"),
+      `the message must name l1Capacity and 2.5, got: ${message}`,
+    );
+  });
+
+  test("a key that is not a string is INVALID_KEY, and the refusal quotes the key", () => {
+    const node = new CacheNode<string>({ ...base(), id: "a", l1Capacity: 4 });
+    ensure(
+      codeOf(CacheNodeError, () => node.get(42 as unknown as string)) === "INVALID_KEY",
+      "get(42) must be refused with INVALID_KEY: keys are strings (check the type, not only emptiness)",
+    );
+    const empty = messageOf(CacheNodeError, () => node.get(""));
+    ensure(
+      empty.includes('""'),
+      `the empty key's refusal must show it as "" so the reader sees what came in, got: ${empty}`,
+    );
+  });
 });
