@@ -39,6 +39,9 @@ const config: Config = {
   // A learner's loop test fails after this long instead of hanging (async code; a synchronous
   // infinite loop is stopped by the grader's per-exercise limit).
   testTimeout: 10_000,
+  // The learner's progress (.kata/progress.json) after every full run of their own visible tests,
+  // `npm test -- <slug>` included; it prints nothing and ignores every other run.
+  reporters: ["default", "<rootDir>/harness/progress/progress-reporter.cjs"],
   cacheDirectory: "<rootDir>/node_modules/.cache/jest",
 };
 

@@ -7,7 +7,7 @@ import { REPORT_FORMATS } from "../report/formats";
 import { benchCommand } from "./commands/bench";
 import { gradeCommand, type GradeCommandOptions } from "./commands/grade";
 import { hintCommand } from "./commands/hint";
-import { listCommand } from "./commands/list";
+import { listCommand, nextCommand } from "./commands/list";
 import { revealCommand } from "./commands/reveal";
 import { testCommand, type TestCommandOptions } from "./commands/test";
 import { reportAndExit } from "./errors";
@@ -37,8 +37,13 @@ const program = new Command("kata")
 
 program
   .command("list")
-  .description("every exercise, in course order")
+  .description("every exercise, in course order, with where you stand on each")
   .action(() => listCommand(loadCatalog()));
+
+program
+  .command("next")
+  .description("the exercise to work on now, and why (from your progress in .kata/progress.json)")
+  .action(() => nextCommand(loadCatalog()));
 
 program
   .command("test <slug>")

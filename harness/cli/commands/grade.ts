@@ -7,7 +7,8 @@ import type { Exercise } from "../../catalog/catalog";
 import { gradeExercises, type ProgressEvent } from "../../grade/grade";
 import { renderReport, type ReportFormat } from "../../report/formats";
 import { renderScorecard } from "../../report/scorecard";
-import { scoreCorrectness, type ExerciseScore } from "../../score/score";
+import store from "../../progress/progress-store.cjs";
+import { everyTestPasses, scoreCorrectness, type ExerciseScore } from "../../score/score";
 
 export interface GradeCommandOptions {
   target: string;
@@ -60,6 +61,13 @@ export async function gradeCommand(exercises: Exercise[], options: GradeCommandO
     onProgress: (event) => process.stderr.write(`${progressLine(event)}\n`),
   });
   process.stdout.write(`${renderScorecard(workbook, target)}\n`);
+  if (options.target === "exercises") {
+    for (const e of workbook.exercises)
+      store.recordGrade(e.id, {
+        score: e.score,
+        allTestsPass: e.crash === undefined && everyTestPasses(e.correctness),
+      });
+  }
   const next = workbook.exercises.find((e) => e.state !== "done");
   if (next && options.target === "exercises") process.stdout.write(`${nextStep(next)}\n`);
   if (options.format) {
