@@ -10,10 +10,13 @@ import { hintCommand } from "./commands/hint";
 import { listCommand, nextCommand } from "./commands/list";
 import { revealCommand } from "./commands/reveal";
 import { testCommand, type TestCommandOptions } from "./commands/test";
-import { reportAndExit } from "./errors";
+import { reportAndExit, UsageError } from "./errors";
+import targets from "../resolve/targets.cjs";
 import { verifyCommand } from "../verify/verify";
 import { indexCommand } from "./commands/index";
 import { newCommand } from "./commands/new";
+import { nextExercise, readProgress } from "../progress/progress";
+import { watch } from "../watch/watch";
 
 function one(slug: string): Exercise {
   return selectExercises(loadCatalog(), [slug])[0] as Exercise;
@@ -56,6 +59,19 @@ program
   .option("--watch", "rerun on every save", false)
   .action((slug: string, options: TestCommandOptions) => {
     process.exitCode = testCommand(one(slug), options);
+  });
+
+program
+  .command("watch [slug]")
+  .description("run an exercise's tests now and on every save of its src/; keys: h hint, b bench, n next, q quit")
+  .addOption(targetOption())
+  .action(async (slug: string | undefined, options: { target: string }) => {
+    targets.parseTarget(options.target); // a bad target fails here, in one line
+    const catalog = loadCatalog();
+    const start = slug !== undefined ? one(slug) : (nextExercise(catalog, readProgress())?.exercise ?? catalog[0]);
+    if (start === undefined) throw new UsageError("the workbook has no exercises yet");
+    await watch(catalog, start, { target: options.target, input: process.stdin, output: process.stdout });
+    process.exit(0); // q means done: a paused stdin pipe or a bench child must not keep the command alive
   });
 
 program

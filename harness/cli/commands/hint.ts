@@ -16,12 +16,21 @@ export function splitHints(markdown: string): string[] {
     .filter((hint) => hint.length > 0);
 }
 
-export function hintCommand(exercise: Exercise, options: { all: boolean; reset: boolean }): void {
+/** Takes the next hint (or all, or starts again) and records it: the hints now shown, and how many there are. */
+export function takeHints(
+  exercise: Exercise,
+  options: { all: boolean; reset: boolean },
+): { shown: string[]; total: number } {
   if (!existsSync(exercise.hints)) throw new UsageError(`${exercise.id} has no hints.md`);
   const hints = splitHints(readFileSync(exercise.hints, "utf8"));
   const seen = options.reset ? 0 : (progressOf(readProgress(), exercise).hintsTaken ?? 0);
   const shown = options.all ? hints.length : Math.min(hints.length, seen + 1);
   store.recordHints(exercise.id, shown);
-  hints.slice(0, shown).forEach((hint, i) => process.stdout.write(`Hint ${i + 1} of ${hints.length}\n${hint}\n\n`));
-  if (shown < hints.length) process.stdout.write(`Run \`kata hint ${exercise.meta.slug}\` again for the next one.\n`);
+  return { shown: hints.slice(0, shown), total: hints.length };
+}
+
+export function hintCommand(exercise: Exercise, options: { all: boolean; reset: boolean }): void {
+  const { shown, total } = takeHints(exercise, options);
+  shown.forEach((hint, i) => process.stdout.write(`Hint ${i + 1} of ${total}\n${hint}\n\n`));
+  if (shown.length < total) process.stdout.write(`Run \`kata hint ${exercise.meta.slug}\` again for the next one.\n`);
 }

@@ -1,0 +1,163 @@
+/**
+ * `kata watch` as a person uses it: started on an exercise, it shows the first failure; a save
+ * that fixes the code brings "every visible test passes"; h shows a hint; q ends it. Driven twice:
+ * through pipes, and in a real terminal (tmux) where one is installed. The learner's folder is a
+ * temporary copy (a folder target), so the workbook's own files are never touched.
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadCatalog, type Exercise } from "../catalog/catalog";
+import type { TestCaseResult } from "../run/run-tests";
+import targets from "../resolve/targets.cjs";
+import { TSX_CLI } from "../run/tools";
+import { renderScreen, teachingLines } from "../watch/screen";
+
+jest.setTimeout(90_000);
+
+const MAIN = path.join(targets.REPO_ROOT, "harness", "cli", "main.ts");
+const lru = loadCatalog().find((e) => e.meta.slug === "lru-cache") as Exercise;
+
+/** A learner's folder holding the lru-cache stub, and the fix to save into it. */
+function learnerCopy(): { root: string; src: string; fix: () => void } {
+  const root = mkdtempSync(path.join(tmpdir(), "kata-watch-"));
+  const src = path.join(root, "03-caching", "lru-cache", "src");
+  cpSync(lru.srcDir, src, { recursive: true });
+  const fix = (): void => {
+    for (const file of readdirSync(lru.referenceDir)) cpSync(path.join(lru.referenceDir, file), path.join(src, file));
+  };
+  return { root, src, fix };
+}
+
+/** Waits until `read()` shows `text`, for at most `ms`; says what it saw if not. */
+async function waitFor(read: () => string, text: string | RegExp, ms = 30_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const seen = read();
+    if (typeof text === "string" ? seen.includes(text) : text.test(seen)) return seen;
+    if (Date.now() > deadline) throw new Error(`waited ${ms / 1000} s for ${String(text)}; the screen shows:\n${seen}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("the screen", () => {
+  const base = { exercise: lru, workbook: { passing: 2, total: 10 }, width: 80 };
+  const failing: TestCaseResult = {
+    file: "visible",
+    name: "eviction > evicts the least recently used",
+    status: "failed",
+    fullMessage:
+      "after get(a), set(c) evicted a: get refreshes an entry\n    at Object.<anonymous> (lru.test.ts:3:4)\n",
+  };
+
+  test("shows the count, the first failure's lesson without stack frames, and the keys", () => {
+    const screen = renderScreen({
+      ...base,
+      run: { cases: [{ file: "visible", name: "ok", status: "passed" }, failing], elapsedMs: 1 },
+    });
+    expect(screen).toContain("1/2 tests pass");
+    expect(screen).toContain("First failure: eviction > evicts the least recently used");
+    expect(screen).toContain("get refreshes an entry");
+    expect(screen).not.toContain("at Object.<anonymous>");
+    expect(screen).toContain("2/10 exercises pass");
+    expect(screen).toContain("h hint · b bench · n next exercise · q quit");
+  });
+
+  test("says when every test passes, and what comes next", () => {
+    const screen = renderScreen({
+      ...base,
+      run: { cases: [{ file: "visible", name: "ok", status: "passed" }], elapsedMs: 1 },
+      next: loadCatalog().find((e) => e.meta.slug === "ttl-cache") as Exercise,
+    });
+    expect(screen).toContain("Every visible test passes");
+    expect(screen).toContain("n to go on to ttl-cache");
+  });
+
+  test("a run that crashed says why", () => {
+    expect(renderScreen({ ...base, run: { cases: [], crash: "stopped after 120 s", elapsedMs: 1 } })).toContain(
+      "The tests could not run: stopped after 120 s",
+    );
+  });
+
+  test("a long lesson is cut at 18 lines", () => {
+    const lines = teachingLines(Array.from({ length: 40 }, (_, i) => `line ${i}`).join("\n"));
+    expect(lines).toHaveLength(19);
+    expect(lines.at(-1)).toBe("  ...");
+  });
+});
+
+describe("kata watch, driven through pipes", () => {
+  let child: ChildProcessWithoutNullStreams | undefined;
+  let copy: ReturnType<typeof learnerCopy>;
+
+  beforeEach(() => {
+    copy = learnerCopy();
+  });
+
+  afterEach(() => {
+    child?.kill("SIGKILL");
+    rmSync(copy.root, { recursive: true, force: true });
+  });
+
+  test("first failure, a save that fixes it, a hint, quit", async () => {
+    child = spawn(process.execPath, [TSX_CLI, MAIN, "watch", "lru-cache", "--target", copy.root], {
+      cwd: targets.REPO_ROOT,
+      env: { ...process.env, FORCE_COLOR: "0", KATA_PROGRESS_FILE: path.join(copy.root, "progress.json") },
+    });
+    let screen = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      screen += chunk.toString();
+    });
+    // The last drawn screen: everything after the last clear.
+    const current = (): string => screen.slice(screen.lastIndexOf("\x1b[H") + 3);
+    await waitFor(current, "First failure:");
+    expect(current()).toMatch(/0\/\d+ tests pass/);
+    expect(current()).toContain("is not implemented yet");
+
+    copy.fix();
+    await waitFor(current, "Every visible test passes");
+
+    child.stdin.write("h");
+    await waitFor(current, /Hint 1 of \d/);
+
+    const exited = new Promise<number | null>((resolve) => child?.on("exit", resolve));
+    child.stdin.write("q");
+    expect(await exited).toBe(0);
+  });
+});
+
+const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
+
+(hasTmux ? describe : describe.skip)("kata watch in a real terminal (tmux)", () => {
+  const session = `kata-watch-${process.pid}`;
+  let copy: ReturnType<typeof learnerCopy>;
+  const tmux = (...args: string[]): string => spawnSync("tmux", args, { encoding: "utf8" }).stdout;
+  const screen = (): string => tmux("capture-pane", "-p", "-t", session);
+
+  beforeEach(() => {
+    copy = learnerCopy();
+  });
+
+  afterEach(() => {
+    tmux("kill-session", "-t", session);
+    rmSync(copy.root, { recursive: true, force: true });
+  });
+
+  test("the screen shows the failure, then the pass after a save; h and q work as keys", async () => {
+    const command = [
+      `cd ${JSON.stringify(targets.REPO_ROOT)}`,
+      `KATA_PROGRESS_FILE=${JSON.stringify(path.join(copy.root, "progress.json"))} ${JSON.stringify(process.execPath)} ${JSON.stringify(TSX_CLI)} ${JSON.stringify(MAIN)} watch lru-cache --target ${JSON.stringify(copy.root)}`,
+      "echo WATCH-ENDED $?",
+      "sleep 60",
+    ].join("; ");
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command);
+    await waitFor(screen, "First failure:");
+    copy.fix();
+    await waitFor(screen, "Every visible test passes");
+    tmux("send-keys", "-t", session, "h");
+    await waitFor(screen, /Hint 1 of \d/);
+    tmux("send-keys", "-t", session, "q");
+    await waitFor(screen, "WATCH-ENDED 0");
+  });
+});

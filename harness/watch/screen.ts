@@ -1,0 +1,70 @@
+/**
+ * What `kata watch` shows after each run, as plain text (a pure function of the run, so it is
+ * tested without a terminal): where the learner is, how many tests pass, the first failure's
+ * teaching message, and the keys.
+ */
+import type { Exercise } from "../catalog/catalog";
+import type { TestRunResult } from "../run/run-tests";
+
+export interface ScreenState {
+  exercise: Exercise;
+  /** Undefined while the first run is still going. */
+  run?: TestRunResult;
+  /** Exercises whose visible tests pass, over the whole workbook. */
+  workbook: { passing: number; total: number };
+  /** The exercise after this one in course order, for the "next" key. */
+  next?: Exercise;
+  /** A line from the last key pressed (a hint, a bench's result), shown under the failure. */
+  notice?: string;
+  /** "saved 12:01:03, ran in 1.2 s". */
+  status?: string;
+  width: number;
+}
+
+const MAX_FAILURE_LINES = 18;
+
+export function bar(done: number, total: number, width: number): string {
+  const filled = total === 0 ? 0 : Math.round((done / total) * width);
+  return `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
+}
+
+/** The failure message without jest's stack frames and code frame noise, at most MAX_FAILURE_LINES lines. */
+export function teachingLines(message: string): string[] {
+  const lines = message.split("\n").map((line) => line.trimEnd());
+  const kept = lines.filter((line) => !/^\s+at /.test(line));
+  while (kept.length > 0 && kept.at(-1)?.trim() === "") kept.pop();
+  return kept.length > MAX_FAILURE_LINES ? [...kept.slice(0, MAX_FAILURE_LINES), "  ..."] : kept;
+}
+
+export function renderScreen(state: ScreenState): string {
+  const { exercise, run } = state;
+  const rule = "─".repeat(Math.max(20, Math.min(state.width, 100)));
+  const out: string[] = [`kata watch · ${exercise.id} · ${exercise.meta.title}`, rule];
+  if (run === undefined) {
+    out.push("running the tests...");
+  } else if (run.crash !== undefined) {
+    out.push(`The tests could not run: ${run.crash}`);
+  } else {
+    const ran = run.cases.filter((c) => c.status !== "skipped");
+    const passed = ran.filter((c) => c.status === "passed").length;
+    out.push(`${bar(passed, ran.length, 20)}  ${passed}/${ran.length} tests pass`);
+    const failure = ran.find((c) => c.status === "failed");
+    if (failure) {
+      out.push("", `First failure: ${failure.name}`, "");
+      out.push(...teachingLines(failure.fullMessage ?? failure.message ?? "").map((line) => `  ${line}`));
+    } else {
+      out.push(
+        "",
+        `Every visible test passes. Press b to measure it against the reference` +
+          (state.next ? `, or n to go on to ${state.next.meta.slug}.` : "; it is the last exercise of the course."),
+      );
+    }
+  }
+  out.push(
+    "",
+    `workbook ${bar(state.workbook.passing, state.workbook.total, 20)}  ${state.workbook.passing}/${state.workbook.total} exercises pass`,
+  );
+  if (state.notice) out.push("", state.notice);
+  out.push(rule, `h hint · b bench · n next exercise · q quit${state.status ? `    (${state.status})` : ""}`);
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,163 @@
+/**
+ * `kata watch [slug]`: the learner's loop. Runs the exercise's visible tests, and again on every
+ * save under its src/ (chokidar, debounced), and redraws one screen: the tests passing, the first
+ * failure's teaching message, the workbook's progress. Keys: h the next hint, b a bench against
+ * the reference, n the next exercise in course order, q quit.
+ *
+ * Keys come from `input` as single characters: a terminal in raw mode, or a pipe (the harness's
+ * tests drive it both ways). A save during a run queues one more run, never two at once.
+ */
+import path from "node:path";
+import { watch as watchFiles, type FSWatcher } from "chokidar";
+import type { Exercise } from "../catalog/catalog";
+import { DEFAULT_BENCH_TIME_LIMIT_MS, runBench } from "../bench/run-bench";
+import { takeHints } from "../cli/commands/hint";
+import { progressOf, readProgress } from "../progress/progress";
+import targets from "../resolve/targets.cjs";
+import { DEFAULT_TEST_LIMITS, exerciseResult, runTestFiles, type TestRunResult } from "../run/run-tests";
+import { scoreWorkloads } from "../score/score";
+import { renderScreen } from "./screen";
+
+export interface WatchOptions {
+  target: string;
+  input: NodeJS.ReadStream | NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Saves closer together than this make one run: editors write a file in several steps. */
+  debounceMs?: number;
+}
+
+const CLEAR = "\x1b[2J\x1b[3J\x1b[H";
+
+/** The folder whose saves trigger a run: where the target keeps the exercise's src/. */
+export function watchedFolder(exercise: Exercise, target: string): string {
+  const name = { track: exercise.meta.track, slug: exercise.meta.slug, module: exercise.meta.entry };
+  return path.dirname(targets.implementationFile(name, targets.parseTarget(target)));
+}
+
+export function watch(catalog: Exercise[], start: Exercise, options: WatchOptions): Promise<void> {
+  return new Promise((resolve) => {
+    let exercise = start;
+    let run: TestRunResult | undefined;
+    let notice: string | undefined;
+    let status: string | undefined;
+    let running = false;
+    let again = false;
+    let watcher: FSWatcher | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let closed = false;
+
+    const nextOf = (e: Exercise): Exercise | undefined => {
+      const at = catalog.findIndex((c) => c.id === e.id);
+      return at < 0 ? undefined : catalog[at + 1];
+    };
+    const draw = (): void => {
+      if (closed) return;
+      const progress = readProgress();
+      const passing = catalog.filter((e) => ["passing", "done"].includes(progressOf(progress, e).status)).length;
+      const width = "columns" in options.output ? Number(options.output.columns) || 80 : 80;
+      options.output.write(
+        CLEAR +
+          renderScreen({
+            exercise,
+            ...(run ? { run } : {}),
+            workbook: { passing, total: catalog.length },
+            ...(nextOf(exercise) ? { next: nextOf(exercise) as Exercise } : {}),
+            ...(notice ? { notice } : {}),
+            ...(status ? { status } : {}),
+            width,
+          }),
+      );
+    };
+
+    const runTests = async (reason: string): Promise<void> => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      const started = Date.now();
+      const current = exercise;
+      const files = await runTestFiles([current.visibleTest], {
+        target: options.target,
+        ...DEFAULT_TEST_LIMITS,
+        // The learner's own visible suite: the progress reporter records it, as for npm test.
+        env: { KATA_SUITE: "visible" },
+      });
+      running = false;
+      if (current === exercise) {
+        run = exerciseResult(current, files, false);
+        status = `${reason} ${new Date().toLocaleTimeString()}, ran in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+        draw();
+      }
+      if (again) {
+        again = false;
+        await runTests("saved");
+      }
+    };
+
+    const follow = (e: Exercise): void => {
+      exercise = e;
+      run = undefined;
+      notice = undefined;
+      void watcher?.close();
+      watcher = watchFiles(watchedFolder(e, options.target), { ignoreInitial: true });
+      watcher.on("all", () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void runTests("saved"), options.debounceMs ?? 80);
+      });
+      draw();
+      void runTests("started");
+    };
+
+    const quit = (): void => {
+      closed = true;
+      clearTimeout(timer);
+      void watcher?.close();
+      options.input.removeListener("data", onKey);
+      if ("setRawMode" in options.input && options.input.isTTY) options.input.setRawMode(false);
+      options.input.pause();
+      options.output.write("\n");
+      resolve();
+    };
+
+    const bench = async (): Promise<void> => {
+      notice = "measuring against the reference (a few seconds; the screen updates when it is done)...";
+      draw();
+      const report = await runBench(exercise, { target: options.target, timeLimitMs: DEFAULT_BENCH_TIME_LIMIT_MS });
+      notice = scoreWorkloads(exercise, report)
+        .map((w) =>
+          w.error
+            ? `${w.name}: not measured (${w.error})`
+            : `${w.name}: ${w.ratio.toFixed(2)} of the reference, budget ${w.budget}: ${w.score >= 1 ? "within" : "not yet"}`,
+        )
+        .join("\n");
+      draw();
+    };
+
+    function onKey(chunk: Buffer | string): void {
+      for (const key of chunk.toString()) {
+        if (closed) return;
+        if (key === "q" || key === "\u0003") return quit();
+        if (key === "h") {
+          try {
+            const { shown, total } = takeHints(exercise, { all: false, reset: false });
+            notice = `Hint ${shown.length} of ${total}\n${shown.at(-1) ?? ""}`;
+          } catch (error) {
+            notice = error instanceof Error ? error.message : String(error);
+          }
+          draw();
+        } else if (key === "b") {
+          void bench();
+        } else if (key === "n") {
+          const next = nextOf(exercise);
+          if (next) follow(next);
+        }
+      }
+    }
+
+    if ("setRawMode" in options.input && options.input.isTTY) options.input.setRawMode(true);
+    options.input.on("data", onKey);
+    options.input.resume();
+    follow(start);
+  });
+}
