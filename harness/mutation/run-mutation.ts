@@ -36,6 +36,15 @@ function strykerOptions(exercise: Exercise): PartialStrykerOptions {
       config: { testMatch: [`<rootDir>/${rel(exercise.visibleTest)}`, `<rootDir>/${rel(exercise.hiddenTest)}`] },
       enableFindRelatedTests: false,
     },
+    // The sandbox holds this exercise alone: the type checker compiles the whole sandbox, so another
+    // exercise half-written in the same checkout would otherwise stop this run at its dry run.
+    ignorePatterns: [
+      "/exercises/*/*",
+      `!/${rel(exercise.exerciseDir)}`,
+      "/solutions/*/*",
+      `!/${rel(exercise.solutionDir)}`,
+      "/.kata",
+    ],
     checkers: ["typescript"],
     tsconfigFile: "tsconfig.json",
     typescriptChecker: { prioritizePerformanceOverAccuracy: true },
