@@ -25,7 +25,8 @@ export function checkOrderBy(orderBy: unknown): Required<SortKey>[] {
         `orderBy[${i}] must be { column: string, direction?: "asc" | "desc" }, got ${shown(key)}`,
       );
     }
-    const direction: unknown = (key as SortKey).direction ?? "asc";
+    const given: unknown = (key as SortKey).direction;
+    const direction = given === undefined ? "asc" : given;
     if (direction !== "asc" && direction !== "desc") {
       throw new QueryError(
         "INVALID_DIRECTION",
