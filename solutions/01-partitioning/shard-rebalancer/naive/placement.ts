@@ -9,7 +9,7 @@
  * middle of the sorted list renumbers every shard after it. The bench measures keys moved over the
  * fewest any plan must move: rendezvous hashing stays at about 1, this at about 3 to 4.
  */
-import { hash32 } from "./hash";
+import { hash32 } from "../src/hash";
 
 export function ownerOf(key: string, shards: readonly string[]): string {
   const ordered = [...shards].sort();
