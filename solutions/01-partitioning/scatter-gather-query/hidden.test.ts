@@ -378,6 +378,46 @@ describe("hidden: bad input", () => {
     expect(failed).toMatch(/replica lag too high/);
   });
 
+  test("every message says what was given and what is allowed", async () => {
+    expect(await queryMessage(undefined)).toMatch(/got undefined/);
+    expect(await queryMessage({ orderBy: [null] })).toMatch(/got null/);
+    expect(await queryMessage({ orderBy: [], limit: Number.NaN })).toMatch(/\bNaN\b/);
+    expect(await queryMessage({ orderBy: [], limit: -1 })).toMatch(/\blimit\b.*no limit/);
+    expect(await queryMessage({ orderBy: [], offset: -1 })).toMatch(/\boffset\b.*offset 0/);
+    expect(await queryMessage({ orderBy: [{ column: "total", direction: "up" }] })).toMatch(/"asc" or "desc"/);
+    expect(await queryMessage({ orderBy: [{ column: "price" }] })).toMatch(/\btotal\b/);
+    const message = (options: unknown): string =>
+      messageOf(QueryError, () => new ScatterGatherEngine(options as ScatterGatherOptions));
+    expect(message({ shards: [], columns: [] })).toMatch(/was empty/);
+    expect(message({ shards: "db-1", columns: [] })).toMatch(/"db-1"/);
+    expect(message({ shards: [{ id: "", query: () => Promise.resolve([]) }], columns: [] })).toMatch(
+      /query a function/,
+    );
+    expect(message({ shards: [{ id: "a", query: 5 }], columns: [] })).toMatch(/query 5/);
+    expect(message({ shards: one(), columns: ["a", 3] })).toMatch(/\["a",3\]/);
+    expect(message({ shards: one(), columns: [], onShardFailure: "ignore" })).toMatch(/"fail" or "partial"/);
+    expect(message({ shards: one(), columns: [], shardTimeoutMs: -5 })).toMatch(/positive/);
+    expect(message({ shards: one(), columns: [], sleep: 5 })).toMatch(/sleep.*5/);
+  });
+
+  test("a shard that rejects with something other than an Error is named with it", async () => {
+    const odd: Shard = { id: "odd", query: () => Promise.reject(new String("quota exceeded") as unknown as Error) };
+    const failed = String(await rejectionOf(engineOf([odd]).query({ orderBy: [] })));
+    expect(failed).toMatch(/quota exceeded/);
+    expect(failed).toMatch(/"partial"/);
+  });
+
+  test("the timeout message suggests the partial policy or a longer timeout", async () => {
+    const timers = new VirtualTimers();
+    const engine = engineOf(timedShards(timers, { late: { ms: 90 } }), {
+      shardTimeoutMs: 30,
+      sleep: (ms) => timers.sleep(ms),
+    });
+    const { error } = await onTimers(timers, engine.query({ orderBy: [] }));
+    expect(String(error)).toMatch(/"partial"/);
+    expect(String(error)).toMatch(/longer shardTimeoutMs/);
+  });
+
   test("the columns message lists the columns there are, or says there are none", async () => {
     const none = new ScatterGatherEngine({ shards: one(), columns: [] });
     expect(String(await rejectionOf(none.query({ orderBy: [{ column: "total" }] })))).toMatch(/none/);

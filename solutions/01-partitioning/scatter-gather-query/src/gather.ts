@@ -1,7 +1,9 @@
 /**
  * The scatter half: every shard is asked at once, and each answer, failure or timeout is taken as
  * it comes. Each shard is settled once: its answer, or its failure, whichever happens first.
- * Anything later (an answer after the timeout, a timeout after the answer) is ignored.
+ * Anything later (an answer after the timeout, a timeout after the answer) is ignored. Under
+ * "fail" the first failure rejects the query; whatever the other shards do later settles an
+ * already-settled promise, which does nothing.
  */
 import { QueryError } from "./errors";
 import type { MissingShard, Row, Shard, ShardFailurePolicy, ShardRequest } from "./query";
@@ -72,10 +74,9 @@ export function gatherAnswers(
     const missing: MissingShard[] = [];
     const cancels: (() => void)[] = [];
     let waiting = shards.length;
-    let over = false;
 
+    /** The query is over: no timer of it needs to fire any more. */
     const finish = (): void => {
-      over = true;
       for (const cancel of cancels) cancel();
     };
     const oneLess = (): void => {
@@ -88,7 +89,7 @@ export function gatherAnswers(
     shards.forEach((shard, i) => {
       let open = true; // neither answered nor failed yet
       const fail = (reason: MissingShard["reason"], cause?: unknown): void => {
-        if (!open || over) return;
+        if (!open) return;
         open = false;
         if (settings.policy === "fail") {
           finish();
@@ -99,7 +100,7 @@ export function gatherAnswers(
         oneLess();
       };
       const answer = (rows: readonly Row[]): void => {
-        if (!open || over) return; // stale: after this shard's timeout, or after the query ended
+        if (!open) return; // stale: after this shard's timeout
         if (!Array.isArray(rows)) {
           fail("error", new TypeError(`it answered ${typeof rows}, not an array of rows`));
           return;

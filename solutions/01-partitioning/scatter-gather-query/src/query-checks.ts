@@ -4,9 +4,9 @@ import type { Direction, SortKey } from "./query";
 
 /** A value as a message shows it: 2.5, NaN, "10" (a string), null, {"a":1}. */
 export function shown(value: unknown): string {
-  if (typeof value === "number" || typeof value === "bigint" || value === undefined) return String(value);
+  if (typeof value === "number" || typeof value === "bigint") return String(value); // NaN, 10n: not JSON
   if (typeof value === "function") return "a function";
-  return JSON.stringify(value) ?? String(value);
+  return JSON.stringify(value) ?? String(value); // undefined and symbols have no JSON
 }
 
 /** The sort keys with every direction spelled out. */
@@ -19,7 +19,7 @@ export function checkOrderBy(orderBy: unknown): Required<SortKey>[] {
   }
   return orderBy.map((key: unknown, i) => {
     const column = (key as SortKey | null)?.column;
-    if (typeof key !== "object" || typeof column !== "string") {
+    if (typeof column !== "string") {
       throw new QueryError(
         "INVALID_ORDER_BY",
         `orderBy[${i}] must be { column: string, direction?: "asc" | "desc" }, got ${shown(key)}`,

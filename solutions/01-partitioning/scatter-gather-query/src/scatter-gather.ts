@@ -21,7 +21,7 @@ function checkShards(shards: unknown): Shard[] {
     if (typeof id !== "string" || id === "" || typeof query !== "function") {
       throw new QueryError(
         "INVALID_SHARD",
-        `shards[${i}] must be { id: non-empty string, query(request) }, got id ${shown(id)} and query ${typeof query === "function" ? "a function" : shown(query)}`,
+        `shards[${i}] must be { id: non-empty string, query(request) }, got id ${shown(id)} and query ${shown(query)}`,
       );
     }
     if (seen.has(id)) {
@@ -47,7 +47,7 @@ function checkSettings(options: ScatterGatherOptions): GatherSettings {
   if (policy !== "fail" && policy !== "partial") {
     throw new QueryError("INVALID_POLICY", `onShardFailure must be "fail" or "partial", got ${shown(policy)}`);
   }
-  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs > 0 && Number.isFinite(timeoutMs))) {
+  if (timeoutMs !== undefined && !(timeoutMs > 0 && Number.isFinite(timeoutMs))) {
     throw new QueryError(
       "INVALID_TIMEOUT",
       `shardTimeoutMs must be a positive, finite number of milliseconds (or left out for no timeout), got ${shown(timeoutMs)}`,
@@ -85,7 +85,7 @@ export class ScatterGatherEngine {
       }
     }
     const { offset, limit } = checkWindow(query);
-    const request: ShardRequest = Object.freeze({ orderBy, limit: shardLimit(offset, limit) });
+    const request: ShardRequest = { orderBy, limit: shardLimit(offset, limit) };
     const { answers, missing } = await gatherAnswers(this.shards, request, this.settings);
     return { rows: mergeSorted(answers, orderBy, { offset, limit }), partial: missing.length > 0, missing };
   }
