@@ -3,9 +3,8 @@ import { ownerOf } from "./placement";
 
 /**
  * The plan: every key a shard holds whose owner after the change is another shard, from where it is
- * to that owner, sorted by key (so two runs of one change take the same steps). A key whose owner is
- * the shard that already holds it does not move: copying it onto itself and then deleting the
- * source would delete its only copy.
+ * to that owner, shard by shard. A key whose owner is the shard that already holds it does not
+ * move: copying it onto itself and then deleting the source would delete its only copy.
  */
 export function planMoves(stores: ShardStores, after: readonly string[]): KeyMove[] {
   const moves: KeyMove[] = [];
@@ -15,5 +14,5 @@ export function planMoves(stores: ShardStores, after: readonly string[]): KeyMov
       if (to !== from) moves.push({ key, from, to });
     }
   }
-  return moves.sort((a, b) => (a.key < b.key ? -1 : 1));
+  return moves;
 }

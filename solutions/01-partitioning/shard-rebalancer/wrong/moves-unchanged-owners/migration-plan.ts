@@ -11,5 +11,5 @@ export function planMoves(stores: ShardStores, after: readonly string[]): KeyMov
   for (const [from, store] of stores) {
     for (const key of store.keys()) moves.push({ key, from, to: ownerOf(key, after) });
   }
-  return moves.sort((a, b) => (a.key < b.key ? -1 : 1));
+  return moves;
 }
