@@ -58,8 +58,9 @@ export interface MigrationReport {
  * one call to `step()` at a time so that reads and writes can happen between any two steps.
  *
  * The plan is made when the migration starts: every key a shard holds whose owner after the change
- * (placement's `ownerOf` over `after`) is not the shard that holds it. No other key moves. Each planned key goes through copy, verify, switch, delete (see StepAction); one key at a
- * time is fine, as is any other interleaving, as long as each key's own steps come in that order.
+ * (placement's `ownerOf` over `after`) is not the shard that holds it. No other key moves. Each
+ * planned key goes through copy, verify, switch, delete (see StepAction); one key at a time is fine,
+ * as is any other interleaving, as long as each key's own steps come in that order.
  *
  * While it runs, the cluster asks it where each key lives (`ownerOfRecord`) and tells it about every
  * write and delete (`noteWrite`):
