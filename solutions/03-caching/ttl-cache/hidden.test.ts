@@ -1,6 +1,7 @@
 /** Grading-only tests: the cache against a plain model on random histories, and long churn. */
 import fc from "fast-check";
-import { ensure, propertySettings } from "#kata/testing";
+import { ensure, messageOf, propertySettings } from "#kata/testing";
+import { TtlCacheError } from "./src/errors";
 import { TtlCache } from "./src/ttl-cache";
 
 /** Entries as a plain array with expiry and order of setting; every rule of the README, by brute force. */
@@ -51,7 +52,13 @@ class Model {
   }
 }
 
-const op = fc.oneof(
+type Op =
+  | { kind: "set"; key: number; ttl: number }
+  | { kind: "get" | "delete"; key: number }
+  | { kind: "sweep" }
+  | { kind: "advance"; ms: number };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
     kind: fc.constant("set" as const),
     key: fc.integer({ min: 0, max: 9 }),
@@ -63,44 +70,72 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant("advance" as const), ms: fc.integer({ min: 0, max: 30 }) }),
 );
 
+/** Runs `ops` on the cache and the model side by side; fails at the first answer or size that differs. */
+function agreeWithModel(maxSize: number, ops: Op[]): void {
+  let now = 0;
+  const cache = new TtlCache<number, number>({ defaultTtlMs: 20, maxSize, clock: () => now });
+  const model = new Model(maxSize, () => now);
+  ops.forEach((o, step) => {
+    let got: unknown;
+    let want: unknown;
+    switch (o.kind) {
+      case "set":
+        cache.set(o.key, step, o.ttl);
+        model.set(o.key, step, o.ttl);
+        break;
+      case "get":
+        [got, want] = [cache.get(o.key), model.get(o.key)];
+        break;
+      case "delete":
+        [got, want] = [cache.delete(o.key), model.delete(o.key)];
+        break;
+      case "sweep":
+        [got, want] = [cache.sweep(), model.sweep()];
+        break;
+      case "advance":
+        now += o.ms;
+        break;
+    }
+    ensure(
+      got === want,
+      `step ${step} (${JSON.stringify(o)}, now ${now}): got ${String(got)}, the model says ${String(want)}`,
+    );
+    ensure(
+      cache.size === model.entries.length,
+      `step ${step}: size ${cache.size}, the model holds ${model.entries.length}`,
+    );
+  });
+}
+
 test("random histories: every answer and the size match the model", () => {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 6 }), fc.array(op, { maxLength: 150 }), (maxSize, ops) => {
-      let now = 0;
-      const cache = new TtlCache<number, number>({ defaultTtlMs: 20, maxSize, clock: () => now });
-      const model = new Model(maxSize, () => now);
-      ops.forEach((o, step) => {
-        let got: unknown;
-        let want: unknown;
-        switch (o.kind) {
-          case "set":
-            cache.set(o.key, step, o.ttl);
-            model.set(o.key, step, o.ttl);
-            break;
-          case "get":
-            [got, want] = [cache.get(o.key), model.get(o.key)];
-            break;
-          case "delete":
-            [got, want] = [cache.delete(o.key), model.delete(o.key)];
-            break;
-          case "sweep":
-            [got, want] = [cache.sweep(), model.sweep()];
-            break;
-          case "advance":
-            now += o.ms;
-            break;
-        }
-        ensure(
-          got === want,
-          `step ${step} (${JSON.stringify(o)}, now ${now}): got ${String(got)}, the model says ${String(want)}`,
-        );
-        ensure(
-          cache.size === model.entries.length,
-          `step ${step}: size ${cache.size}, the model holds ${model.entries.length}`,
-        );
-      });
-    }),
+    fc.property(fc.integer({ min: 1, max: 6 }), fc.array(op, { maxLength: 150 }), agreeWithModel),
     propertySettings(300),
+  );
+});
+
+test("long churn on a few keys: after hundreds of renewals the expiry order still answers like the model", () => {
+  // Mostly renewals of 4 keys with varied TTLs: the cache's expiry bookkeeping fills with entries
+  // that renewals replaced, and whatever it does to stay small (a rebuild, a compaction) must keep
+  // the order by expiry, then by the order set.
+  const churn = fc.oneof(
+    {
+      weight: 8,
+      arbitrary: fc.record({
+        kind: fc.constant("set" as const),
+        key: fc.integer({ min: 0, max: 4 }),
+        ttl: fc.integer({ min: 1, max: 400 }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant("advance" as const), ms: fc.integer({ min: 0, max: 40 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant("get" as const), key: fc.integer({ min: 0, max: 4 }) }) },
+    { weight: 1, arbitrary: fc.constant({ kind: "sweep" as const }) },
+  );
+  fc.assert(
+    fc.property(fc.integer({ min: 2, max: 4 }), fc.array(churn, { maxLength: 400, size: "max" }), agreeWithModel),
+    // No shrinking: replaying hundreds of operations per shrink step took minutes; the failure's
+    // own message already names the step, the operation and both answers.
+    { ...propertySettings(40), endOnFailure: true },
   );
 });
 
@@ -224,6 +259,43 @@ describe("the edges random histories rarely hit", () => {
         },
       ),
       propertySettings(200),
+    );
+  });
+
+  test("a renewal's leftover entry is never what a full cache evicts", () => {
+    let now = 0;
+    const cache = new TtlCache<string, string>({ defaultTtlMs: 1_000, maxSize: 2, clock: () => now });
+    cache.set("k", "old", 100);
+    cache.set("k", "new", 1_000); // renewed at once: k now expires at 1,000 ms
+    cache.set("other", "o", 500);
+    now = 10;
+    cache.set("third", "t", 2_000); // full: the soonest current expiry is other's (500 ms)
+    ensure(
+      cache.has("k") && !cache.has("other") && cache.has("third"),
+      `k renewed until 1,000 ms, other until 500 ms, then a third key into the full cache: other must go (it expires soonest); ` +
+        `k ${cache.has("k") ? "stayed" : "left"}, other ${cache.has("other") ? "stayed" : "left"}. ` +
+        "The entry k had before its renewal is still in your expiry order: skip it, it no longer stands for k",
+    );
+  });
+});
+
+describe("bad input: each refusal names the option and the value", () => {
+  test("set's TTL, the default TTL and maxSize", () => {
+    const cache = new TtlCache<string, string>({ defaultTtlMs: 100 });
+    const setMessage = messageOf(TtlCacheError, () => cache.set("k", "v", -5));
+    ensure(
+      setMessage.includes("ttlMs") && setMessage.includes("-5"),
+      `set("k", "v", -5) must name ttlMs and -5, said: ${setMessage}`,
+    );
+    const defaultMessage = messageOf(TtlCacheError, () => new TtlCache({ defaultTtlMs: Number.NaN }));
+    ensure(
+      defaultMessage.includes("defaultTtlMs") && defaultMessage.includes("NaN"),
+      `new TtlCache({ defaultTtlMs: NaN }) must name defaultTtlMs and NaN, said: ${defaultMessage}`,
+    );
+    const sizeMessage = messageOf(TtlCacheError, () => new TtlCache({ defaultTtlMs: 100, maxSize: 2.5 }));
+    ensure(
+      sizeMessage.includes("maxSize") && sizeMessage.includes("2.5"),
+      `maxSize 2.5 must be named with its value, said: ${sizeMessage}`,
     );
   });
 });

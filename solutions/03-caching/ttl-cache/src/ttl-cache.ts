@@ -101,7 +101,8 @@ function checkOptions(options: TtlCacheOptions): Required<TtlCacheOptions> {
 }
 
 function checkTtl(ttlMs: number, name: string): number {
-  if (typeof ttlMs !== "number" || !Number.isFinite(ttlMs) || ttlMs <= 0) {
+  // Number.isFinite is false for anything that is not a number, so no separate typeof check.
+  if (!Number.isFinite(ttlMs) || ttlMs <= 0) {
     throw new TtlCacheError(
       "INVALID_TTL",
       `${name} must be a positive, finite number of milliseconds, got ${String(ttlMs)}; for "never expires" use a plain cache`,
