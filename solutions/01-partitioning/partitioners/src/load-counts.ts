@@ -32,11 +32,12 @@ function sizeOf(record: unknown, i: number): number {
     throw new PartitionError("INVALID_RECORD", `record ${i} must be an object { key, bytes }, got ${describe(record)}`);
   }
   const { bytes } = record as { bytes?: unknown };
-  if (typeof bytes !== "number" || !Number.isSafeInteger(bytes) || bytes < 0) {
+  // Number.isSafeInteger is false for anything but a number: "10", NaN, 1.5, Infinity, 2^53.
+  if (!Number.isSafeInteger(bytes) || (bytes as number) < 0) {
     throw new PartitionError(
       "INVALID_RECORD",
       `record ${i} has bytes ${describe(bytes)}; a record's size must be a whole number of bytes, 0 or more`,
     );
   }
-  return bytes;
+  return bytes as number;
 }
