@@ -48,19 +48,19 @@ export interface TestRunOptions {
 
 export const DEFAULT_TEST_LIMITS = { timeLimitMs: 120_000, outputLimitBytes: 2 * 1024 * 1024 } as const;
 
-interface JestAssertion {
+export interface JestAssertion {
   ancestorTitles: string[];
   title: string;
   status: string;
   failureMessages: string[];
 }
-interface JestFileResult {
+export interface JestFileResult {
   name: string;
   status: string;
   message: string;
   assertionResults: JestAssertion[];
 }
-interface JestReport {
+export interface JestReport {
   testResults: JestFileResult[];
 }
 
@@ -136,6 +136,11 @@ export async function runTestFiles(files: string[], options: FilesRunOptions): P
         (lastLine ? ` Last output: ${lastLine}` : ""),
     };
   }
+  return filesRunOf(report, elapsedMs);
+}
+
+/** What jest's JSON report (--json, or the warm runner's copy of it) says of each file. */
+export function filesRunOf(report: JestReport, elapsedMs: number): FilesRun {
   const results = new Map<string, FileRun>();
   for (const fileResult of report.testResults) {
     const cases = fileResult.assertionResults.map((assertion) => {
