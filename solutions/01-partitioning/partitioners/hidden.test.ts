@@ -64,6 +64,8 @@ describe("hidden: the hash and the hash partitioner", () => {
     expect(codeOf(PartitionError, () => new HashPartitioner("4" as unknown as number))).toBe("INVALID_PARTITION_COUNT");
     expect(messageOf(() => new HashPartitioner("4" as unknown as number))).toContain('"4"');
     expect(messageOf(() => new HashPartitioner(-2))).toContain("-2");
+    expect(messageOf(() => new HashPartitioner(Number.NaN))).toContain("NaN");
+    expect(messageOf(() => new HashPartitioner(Number.POSITIVE_INFINITY))).toContain("Infinity");
   });
 });
 
@@ -160,6 +162,15 @@ describe("hidden: what the messages name", () => {
     );
   });
 
+  test("an open-ended range is shown as open, never with undefined for its end", () => {
+    const message = messageOf(() => new RangePartitioner([{ start: "m" }]).partitionFor("apple"));
+    ensure(
+      message.includes('"m"') && !/undefined|null/.test(message) && /\.\.\.|no end|open|∞|infinity/i.test(message),
+      `partitionFor("apple") on one range from "m" with no end said ${JSON.stringify(message)}: show the range's start and ` +
+        'that it has no end (as ["m", ...) or in words), not an undefined end',
+    );
+  });
+
   test("INVALID_KEY shows an object as JSON and names undefined", () => {
     const partitioner = new HashPartitioner(4);
     const object = messageOf(() => partitioner.partitionFor({ id: 7 } as unknown as string));
@@ -199,6 +210,9 @@ describe("hidden: what the messages name", () => {
         `new RangePartitioner(${JSON.stringify(ranges)}) said ${JSON.stringify(message)}: name the range's index, 1`,
       );
     }
+    expect(messageOf(() => new RangePartitioner([{ start: "a", end: "h" }, "h-o" as unknown as KeyRange]))).toContain(
+      '"h-o"',
+    );
     expect(codeOf(PartitionError, () => new RangePartitioner("a-h" as unknown as KeyRange[]))).toBe("INVALID_RANGE");
     expect(messageOf(() => new RangePartitioner("a-h" as unknown as KeyRange[]))).toContain('"a-h"');
     expect(messageOf(() => new RangePartitioner([{ start: "m", end: "a" }]))).toMatch(/after/i);
@@ -228,6 +242,10 @@ describe("hidden: what the messages name", () => {
         ]),
     );
     expect(overlap).toContain('at or after "k"');
+    ensure(
+      /\b0\b/.test(overlap) && /\b1\b/.test(overlap),
+      `the overlap of range 1 with range 0 said ${JSON.stringify(overlap)}: name both ranges' indexes`,
+    );
   });
 });
 
@@ -300,6 +318,11 @@ describe("hidden: the skew report", () => {
       expect(codeOf(PartitionError, () => skewReport(partitioner, records))).toBe("INVALID_RECORD");
       expect(messageOf(() => skewReport(partitioner, records))).toMatch(/record 1\b/);
     }
+    const notAnObject = messageOf(() => skewReport(partitioner, [{ key: "a", bytes: 1 }, 7 as unknown as KeyRecord]));
+    ensure(
+      /\b7\b/.test(notAnObject) && /object/i.test(notAnObject),
+      `a report whose record 1 is the number 7 said ${JSON.stringify(notAnObject)}: say a record must be an object, and show the 7`,
+    );
     expect(codeOf(PartitionError, () => skewReport(partitioner, [{ key: 5, bytes: 1 } as unknown as KeyRecord]))).toBe(
       "INVALID_KEY",
     );

@@ -46,7 +46,7 @@ export class RangePartitioner implements Partitioner {
         ? `before the first range, ${show(this.list[0] as KeyRange)}`
         : after === -1
           ? `at or past the end of the last range, ${show(this.list[this.list.length - 1] as KeyRange)}`
-          : `in the gap between range ${after - 1}, ${show(this.list[after - 1] as KeyRange)}, and range ${after}, ${show(this.list[after] as KeyRange)}`;
+          : `in the gap between ${show(this.list[after - 1] as KeyRange)} and ${show(this.list[after] as KeyRange)}`;
     return new PartitionError(
       "KEY_NOT_COVERED",
       `no range holds the key ${JSON.stringify(key)}: it falls ${where}; add a range that covers it (an end is excluded; omit the last range's end for no upper limit)`,

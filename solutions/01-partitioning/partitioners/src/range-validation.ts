@@ -58,9 +58,13 @@ function checkOrder(previous: KeyRange, current: KeyRange, i: number): void {
     );
   }
   if (previous.end === undefined || current.start < previous.end) {
+    const fix =
+      previous.end === undefined
+        ? "only the last range may be open-ended"
+        : `start range ${i} at or after ${JSON.stringify(previous.end)}`;
     throw new PartitionError(
       "OVERLAPPING_RANGES",
-      `range ${i}, ${show(current)}, overlaps range ${i - 1}, ${show(previous)}: a key would have two partitions; start range ${i} at or after ${previous.end === undefined ? "the end of range " + String(i - 1) + ", which has none (only the last range may be open-ended)" : JSON.stringify(previous.end)}`,
+      `range ${i}, ${show(current)}, overlaps range ${i - 1}, ${show(previous)}, so some keys would have two partitions: ${fix}`,
     );
   }
 }
