@@ -65,12 +65,18 @@ program
   .command("watch [slug]")
   .description("run an exercise's tests now and on every save of its src/; keys: h hint, b bench, n next, q quit")
   .addOption(targetOption())
-  .action(async (slug: string | undefined, options: { target: string }) => {
+  .option("--time-limit <seconds>", "stop a run that takes longer (an infinite loop)", positiveSeconds, 120)
+  .action(async (slug: string | undefined, options: { target: string; timeLimit: number }) => {
     targets.parseTarget(options.target); // a bad target fails here, in one line
     const catalog = loadCatalog();
     const start = slug !== undefined ? one(slug) : (nextExercise(catalog, readProgress())?.exercise ?? catalog[0]);
     if (start === undefined) throw new UsageError("the workbook has no exercises yet");
-    await watch(catalog, start, { target: options.target, input: process.stdin, output: process.stdout });
+    await watch(catalog, start, {
+      target: options.target,
+      input: process.stdin,
+      output: process.stdout,
+      timeLimitMs: options.timeLimit * 1000,
+    });
     process.exit(0); // q means done: a paused stdin pipe or a bench child must not keep the command alive
   });
 

@@ -5,7 +5,7 @@
  * temporary copy (a folder target), so the workbook's own files are never touched.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadCatalog, type Exercise } from "../catalog/catalog";
@@ -101,7 +101,7 @@ describe("kata watch, driven through pipes", () => {
   });
 
   test("first failure, a save that fixes it, a hint, quit", async () => {
-    child = spawn(process.execPath, [TSX_CLI, MAIN, "watch", "lru-cache", "--target", copy.root], {
+    child = spawn(process.execPath, ["--import", "tsx", MAIN, "watch", "lru-cache", "--target", copy.root], {
       cwd: targets.REPO_ROOT,
       env: { ...process.env, FORCE_COLOR: "0", KATA_PROGRESS_FILE: path.join(copy.root, "progress.json") },
     });
@@ -125,6 +125,36 @@ describe("kata watch, driven through pipes", () => {
     child.stdin.write("q");
     expect(await exited).toBe(0);
   });
+});
+
+test("a save that loops forever is stopped at the time limit and reported; the next save runs again", async () => {
+  const copy = learnerCopy();
+  const entry = path.join(copy.src, "lru-cache.ts");
+  // One process (tsx as a loader, not its CLI, which would run the command in a child): a kill reaches it.
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", MAIN, "watch", "lru-cache", "--target", copy.root, "--time-limit", "3"],
+    {
+      cwd: targets.REPO_ROOT,
+      env: { ...process.env, FORCE_COLOR: "0", KATA_PROGRESS_FILE: path.join(copy.root, "progress.json") },
+    },
+  );
+  let screen = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    screen += chunk.toString();
+  });
+  const current = (): string => screen.slice(screen.lastIndexOf("\x1b[H") + 3);
+  try {
+    await waitFor(current, "First failure:");
+    copy.fix();
+    writeFileSync(entry, `${readFileSync(entry, "utf8")}\nwhile (Date.length >= 0) {}\n`); // loops as the module loads
+    await waitFor(current, "The tests could not run: stopped after 3 s");
+    copy.fix();
+    await waitFor(current, "Every visible test passes");
+  } finally {
+    child.kill("SIGKILL");
+    rmSync(copy.root, { recursive: true, force: true });
+  }
 });
 
 const hasTmux = spawnSync("tmux", ["-V"]).status === 0;

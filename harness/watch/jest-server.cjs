@@ -68,4 +68,7 @@ process.on("message", (/** @type {{ id: number, files: string[] }} */ request) =
   );
 });
 
+// The watch process is gone (killed, or its terminal closed): nothing is left to run tests for.
+process.on("disconnect", () => process.exit(0));
+
 process.send?.({ ready: true });

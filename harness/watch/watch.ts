@@ -28,6 +28,8 @@ export interface WatchOptions {
   output: NodeJS.WritableStream;
   /** Saves closer together than this make one run: editors write a file in several steps. */
   debounceMs?: number;
+  /** A run that takes longer is stopped and reported (an infinite loop); DEFAULT_TEST_LIMITS otherwise. */
+  timeLimitMs?: number;
 }
 
 const CLEAR = "\x1b[2J\x1b[3J\x1b[H";
@@ -50,7 +52,10 @@ export function watch(catalog: Exercise[], start: Exercise, options: WatchOption
     let timer: NodeJS.Timeout | undefined;
     let closed = false;
     // The learner's own visible suite: the progress reporter records it, as for npm test.
-    const jest = new WarmJest({ KATA_TARGET: options.target, KATA_SUITE: "visible" }, DEFAULT_TEST_LIMITS.timeLimitMs);
+    const jest = new WarmJest(
+      { KATA_TARGET: options.target, KATA_SUITE: "visible" },
+      options.timeLimitMs ?? DEFAULT_TEST_LIMITS.timeLimitMs,
+    );
 
     const nextOf = (e: Exercise): Exercise | undefined => {
       const at = catalog.findIndex((c) => c.id === e.id);
