@@ -140,6 +140,32 @@ describe("hidden: ordering", () => {
     );
   });
 
+  test("columns holding numbers and strings merge as the single-node order (property)", () => {
+    const valueArb = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom("B", "a", "é", "10"));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(valueArb, { maxLength: 6 }), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom<"asc" | "desc">("asc", "desc"),
+        (raw, direction) => {
+          const orderBy: SortKey[] = [{ column: "v", direction }];
+          const shards = raw.map((values, i) => ({
+            id: `s${i}`,
+            rows: values.map((v, j) => ({ id: `${i}.${j}`, v })),
+          }));
+          const answers = shards.map((s) => singleNodeQuery([s], { orderBy }));
+          const got = mergeSorted(answers, orderBy);
+          const expected = singleNodeQuery(shards, { orderBy });
+          ensure(
+            idsOf(got) === idsOf(expected),
+            `ORDER BY v ${direction} over values ${JSON.stringify(raw)}: got ${got.map((r) => JSON.stringify(r.v)).join(" ")}, ` +
+              `expected ${expected.map((r) => JSON.stringify(r.v)).join(" ")} (numbers before strings, whichever row is compared first)`,
+          );
+        },
+      ),
+      propertySettings(200),
+    );
+  });
+
   test("a shard that sends more rows than asked does not change the page", async () => {
     const greedy: Shard = {
       id: "greedy",
@@ -193,6 +219,11 @@ describe("hidden: failing and slow shards", () => {
   test("a shard that answers something other than an array of rows counts as failed", async () => {
     const odd: Shard = { id: "odd", query: async () => "no rows" as unknown as Row[] };
     expect(await codeOfAsync(QueryError, () => engineOf([odd]).query({ orderBy: [] }))).toBe("SHARD_FAILED");
+    const failed = String(await rejectionOf(engineOf([odd]).query({ orderBy: [] })));
+    ensure(
+      /answered string/.test(failed) && /odd/.test(failed),
+      `a shard answering the string "no rows" failed the query with ${JSON.stringify(failed)}: say which shard, and what it answered (a string, not an array of rows)`,
+    );
   });
 
   test('"fail" rejects as soon as one shard fails, naming the first to fail', async () => {
