@@ -57,8 +57,8 @@ program
   .option("--replay <seed>", "run simulated tests on this one seed only, as a failure's replay line says (KATA_REPLAY)")
   .option("--only <pattern>", "only the tests whose name matches (jest's -t)")
   .option("--watch", "rerun on every save", false)
-  .action((slug: string, options: TestCommandOptions) => {
-    process.exitCode = testCommand(one(slug), options);
+  .action(async (slug: string, options: TestCommandOptions) => {
+    process.exitCode = await testCommand(one(slug), options);
   });
 
 program

@@ -14,6 +14,8 @@ export interface ScreenState {
   workbook: { passing: number; total: number };
   /** The exercise after this one in course order, for the "next" key. */
   next?: Exercise;
+  /** Type errors in the learner's code, as "src/x.ts:12:5 message" lines: shown first. */
+  typeProblems?: string[];
   /** A line from the last key pressed (a hint, a bench's result), shown under the failure. */
   notice?: string;
   /** "saved 12:01:03, ran in 1.2 s". */
@@ -48,6 +50,11 @@ export function renderScreen(state: ScreenState): string {
     const ran = run.cases.filter((c) => c.status !== "skipped");
     const passed = ran.filter((c) => c.status === "passed").length;
     out.push(`${bar(passed, ran.length, 20)}  ${passed}/${ran.length} tests pass`);
+    const types = state.typeProblems ?? [];
+    if (types.length > 0) {
+      out.push("", `${types.length} type error(s) (the tests ran the code anyway, as plain JavaScript):`);
+      out.push(...types.slice(0, 8).map((line) => `  ${line}`), ...(types.length > 8 ? ["  ..."] : []));
+    }
     const failure = ran.find((c) => c.status === "failed");
     if (failure) {
       out.push("", `First failure: ${failure.name}`, "");

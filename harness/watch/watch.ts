@@ -19,6 +19,7 @@ import { progressOf, readProgress } from "../progress/progress";
 import targets from "../resolve/targets.cjs";
 import { DEFAULT_TEST_LIMITS, exerciseResult, type TestRunResult } from "../run/run-tests";
 import { scoreWorkloads } from "../score/score";
+import { TypeChecker, formatTypeProblems } from "../typecheck/type-errors";
 import { renderScreen } from "./screen";
 import { WarmJest } from "./warm-jest";
 
@@ -51,6 +52,15 @@ export function watch(catalog: Exercise[], start: Exercise, options: WatchOption
     let watcher: FSWatcher | undefined;
     let timer: NodeJS.Timeout | undefined;
     let closed = false;
+    let typeProblems: string[] = [];
+    const checker = new TypeChecker(options.target);
+    const typeProblemsOf = (e: Exercise): string[] => {
+      try {
+        return formatTypeProblems(checker.check(e));
+      } catch {
+        return []; // a help, not a gate: the checker's own failure must not hide the tests
+      }
+    };
     // The learner's own visible suite: the progress reporter records it, as for npm test.
     const jest = new WarmJest(
       { KATA_TARGET: options.target, KATA_SUITE: "visible" },
@@ -71,6 +81,7 @@ export function watch(catalog: Exercise[], start: Exercise, options: WatchOption
           renderScreen({
             exercise,
             ...(run ? { run } : {}),
+            typeProblems,
             workbook: { passing, total: catalog.length },
             ...(nextOf(exercise) ? { next: nextOf(exercise) as Exercise } : {}),
             ...(notice ? { notice } : {}),
@@ -88,10 +99,13 @@ export function watch(catalog: Exercise[], start: Exercise, options: WatchOption
       running = true;
       const started = Date.now();
       const current = exercise;
-      const files = await jest.run([current.visibleTest]);
+      const files = jest.run([current.visibleTest]);
+      // Type-checked here while the jest child runs the tests on the other core.
+      typeProblems = typeProblemsOf(current);
+      const finished = await files;
       running = false;
       if (current === exercise) {
-        run = exerciseResult(current, files, false);
+        run = exerciseResult(current, finished, false);
         status = `${reason} ${new Date().toLocaleTimeString()}, ran in ${((Date.now() - started) / 1000).toFixed(1)} s`;
         draw();
       }
@@ -105,6 +119,7 @@ export function watch(catalog: Exercise[], start: Exercise, options: WatchOption
       exercise = e;
       run = undefined;
       notice = undefined;
+      typeProblems = [];
       void watcher?.close();
       watcher = watchFiles(watchedFolder(e, options.target), { ignoreInitial: true });
       watcher.on("all", () => {

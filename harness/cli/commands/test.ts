@@ -1,8 +1,14 @@
-/** `kata test <slug>`: jest on one exercise, output streamed as jest prints it. */
-import { spawnSync } from "node:child_process";
+/**
+ * `kata test <slug>`: jest on one exercise. The exercise is type-checked at the same time (jest
+ * itself runs the code without checking types), and type errors are shown first, above jest's
+ * report: a wrong type otherwise surfaces as a puzzling runtime failure, or not at all.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import pc from "picocolors";
 import targets from "../../resolve/targets.cjs";
 import type { Exercise } from "../../catalog/catalog";
 import { JEST_BIN } from "../../run/tools";
+import { TypeChecker, formatTypeProblems, type TypeProblem } from "../../typecheck/type-errors";
 
 export interface TestCommandOptions {
   target: string;
@@ -13,7 +19,7 @@ export interface TestCommandOptions {
   watch: boolean;
 }
 
-export function testCommand(exercise: Exercise, options: TestCommandOptions): number {
+export async function testCommand(exercise: Exercise, options: TestCommandOptions): Promise<number> {
   targets.parseTarget(options.target); // a bad target fails here, in one line, not inside jest
   const files = options.hidden ? [exercise.visibleTest, exercise.hiddenTest] : [exercise.visibleTest];
   const args = [
@@ -23,16 +29,42 @@ export function testCommand(exercise: Exercise, options: TestCommandOptions): nu
     "--runTestsByPath",
     ...files,
   ];
-  const result = spawnSync(process.execPath, args, {
-    cwd: targets.REPO_ROOT,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      KATA_TARGET: options.target,
-      KATA_SUITE: options.hidden ? "graded" : "visible",
-      ...(options.seed !== undefined ? { KATA_SEED: options.seed } : {}),
-      ...(options.replay !== undefined ? { KATA_REPLAY: options.replay } : {}),
-    },
-  });
-  return result.status ?? 1;
+  const env = {
+    ...process.env,
+    KATA_TARGET: options.target,
+    KATA_SUITE: options.hidden ? "graded" : "visible",
+    ...(options.seed !== undefined ? { KATA_SEED: options.seed } : {}),
+    ...(options.replay !== undefined ? { KATA_REPLAY: options.replay } : {}),
+  };
+  if (options.watch) {
+    // jest's own watch mode owns the terminal; `kata watch` is the loop with type errors.
+    return spawnSync(process.execPath, args, { cwd: targets.REPO_ROOT, stdio: "inherit", env }).status ?? 1;
+  }
+  // jest's output is held while the type checker runs beside it, so the type errors come first.
+  const color = process.stdout.isTTY ? { FORCE_COLOR: "1" } : {};
+  const child = spawn(process.execPath, args, { cwd: targets.REPO_ROOT, env: { ...env, ...color } });
+  const output: Buffer[] = [];
+  child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
+  child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
+  const exited = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 1)));
+  const problems = typeProblems(exercise, options.target);
+  const code = await exited;
+  if (problems.length > 0) {
+    process.stdout.write(
+      `${pc.red(`${problems.length} type error(s)`)} in ${exercise.id} (the tests below ran the code anyway, as plain JavaScript):\n` +
+        `${formatTypeProblems(problems)
+          .map((line) => `  ${line}`)
+          .join("\n")}\n\n`,
+    );
+  }
+  process.stdout.write(Buffer.concat(output));
+  return code;
+}
+
+function typeProblems(exercise: Exercise, target: string): TypeProblem[] {
+  try {
+    return new TypeChecker(target).check(exercise);
+  } catch {
+    return []; // the type checker is a help: its own failure must not hide the test results
+  }
 }
