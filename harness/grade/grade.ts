@@ -1,7 +1,8 @@
 /**
  * Grades a set of exercises for one target: tests first (two exercises at a time, each in its own
  * jest process), then benches one at a time (two benches at once would measure each other), only
- * for exercises whose visible tests all pass. One exercise's crash never stops the others.
+ * for exercises whose visible tests all pass. One exercise's crash never stops the others. Each
+ * started exercise is also type-checked: its type errors are reported, never scored.
  */
 import type { Exercise } from "../catalog/catalog";
 import { DEFAULT_BENCH_TIME_LIMIT_MS, runBench } from "../bench/run-bench";
@@ -9,6 +10,7 @@ import type { BenchReport } from "../bench/result";
 import { forEachConcurrently } from "../run/concurrency";
 import { DEFAULT_TEST_LIMITS, runExerciseTests, type TestRunResult } from "../run/run-tests";
 import { scoreCorrectness, scoreExercise, scoreWorkbook, everyTestPasses, type WorkbookScore } from "../score/score";
+import { TypeChecker, formatTypeProblems } from "../typecheck/type-errors";
 
 export interface GradeOptions {
   target: string;
@@ -43,6 +45,7 @@ export async function gradeExercises(exercises: Exercise[], options: GradeOption
   });
 
   const scores = [];
+  const checker = new TypeChecker(options.target); // one for all: the libraries are parsed once
   for (const exercise of exercises) {
     const run = runs.get(exercise) as TestRunResult;
     let bench: BenchReport | undefined;
@@ -54,7 +57,18 @@ export async function gradeExercises(exercises: Exercise[], options: GradeOption
       });
       options.onProgress?.({ phase: "bench", exercise, report: bench });
     }
-    scores.push(scoreExercise(exercise, run, bench));
+    const score = scoreExercise(exercise, run, bench);
+    const typeErrors = score.state === "not started" ? [] : typeErrorsOf(checker, exercise);
+    scores.push(typeErrors.length > 0 ? { ...score, typeErrors } : score);
   }
   return scoreWorkbook(scores);
+}
+
+/** Type errors are reported, not scored: the tests decide correctness; a checker failure hides nothing. */
+function typeErrorsOf(checker: TypeChecker, exercise: Exercise): string[] {
+  try {
+    return formatTypeProblems(checker.check(exercise));
+  } catch {
+    return [];
+  }
 }

@@ -52,6 +52,7 @@ function renderMarkdown(workbook: WorkbookScore, context: ReportContext): string
   for (const s of workbook.skills) lines.push(`| ${s.skill} | ${s.score.toFixed(1)} | ${s.exercises} |`);
   const notes = workbook.exercises.flatMap((e) => [
     ...(e.crash ? [`- ${e.id}: ${e.crash}`] : []),
+    ...(e.typeErrors ?? []).map((t) => `- ${e.id}: type error (not scored): ${t}`),
     ...e.workloads.map((w) => `- ${e.id} / ${w.name}: ${w.error ?? w.detail}`),
   ]);
   if (notes.length > 0) lines.push(``, `## How the figures were got`, ``, ...notes);

@@ -33,6 +33,10 @@ export function renderScorecard(workbook: WorkbookScore, target: string): string
   }
   const lines = [table.toString()];
   for (const e of workbook.exercises.filter((x) => x.crash)) lines.push(pc.red(`${e.slug}: ${e.crash}`));
+  for (const e of workbook.exercises.filter((x) => x.typeErrors?.length)) {
+    const errors = e.typeErrors ?? [];
+    lines.push(pc.yellow(`${e.slug}: ${errors.length} type error(s) (not scored), first: ${errors[0]}`));
+  }
   for (const e of workbook.exercises) {
     for (const w of e.workloads.filter((x) => x.error)) lines.push(pc.red(`${e.slug} / ${w.name}: ${w.error}`));
   }

@@ -55,6 +55,8 @@ export interface ExerciseScore {
   score: number;
   /** Set when the tests could not run at all. */
   crash?: string;
+  /** Type errors in the learner's code ("src/x.ts:12:5 message"): reported, never scored. */
+  typeErrors?: string[];
   tests: TestCaseResult[];
 }
 

@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadCatalog, type Exercise } from "../catalog/catalog";
+import { gradeExercises } from "../grade/grade";
+import { renderScorecard } from "../report/scorecard";
 import { TypeChecker, formatTypeProblems } from "../typecheck/type-errors";
 import { renderScreen } from "../watch/screen";
 
@@ -49,4 +51,17 @@ test("kata watch shows type errors above the first failure", () => {
   });
   expect(screen.indexOf("1 type error(s)")).toBeGreaterThan(0);
   expect(screen.indexOf("1 type error(s)")).toBeLessThan(screen.indexOf("First failure"));
+});
+
+test("grading reports type errors beside the scores and does not fail tests for them", async () => {
+  // The copy still has the wrong return type from the first test: the code runs, the tests pass.
+  const workbook = await gradeExercises([lru], { target: root, hidden: false, bench: false });
+  const [score] = workbook.exercises;
+  expect(score?.correctness.passed).toBe(score?.correctness.total);
+  expect(score?.typeErrors?.[0]).toMatch(
+    /^src\/lru-cache\.ts:\d+:5 Type 'number' is not assignable to type 'string'\.$/,
+  );
+  expect(renderScorecard(workbook, root)).toMatch(
+    /lru-cache: \d+ type error\(s\) \(not scored\), first: src\/lru-cache\.ts/,
+  );
 });
