@@ -6,8 +6,10 @@
  * Two variables, one meaning each: KATA_SEED seeds a test file's random data (seededFaker,
  * propertySettings); KATA_REPLAY names the one simulation seed forEachSeed runs instead of all.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import targets from "../resolve/targets.cjs";
+import { failurePage } from "./sequence-diagram";
 import { collectSimulations, SimulationError, type Simulation, type SimNode } from "./simulation";
 
 /** 1..count, or only KATA_REPLAY's seed when it is set. */
@@ -48,9 +50,61 @@ export function replayCommand(seed: number): string {
   return parts.join(" ");
 }
 
-/** The timelines worth showing: the broken simulation's when the error names it, else every one the seed made. */
-function timelines(error: unknown, made: Simulation<unknown, SimNode<unknown>>[], lines: number): string {
-  const broken = error instanceof SimulationError && error.simulation ? [error.simulation] : made;
+type AnySimulation = Simulation<unknown, SimNode<unknown>>;
+
+/** The simulations worth showing: the broken one when the error names it, else every one the seed made. */
+function brokenSimulations(error: unknown, made: AnySimulation[]): AnySimulation[] {
+  return error instanceof SimulationError && error.simulation ? [error.simulation] : made;
+}
+
+const PICTURE_EVENTS = 80;
+
+/**
+ * Writes the failure's picture (sequence-diagram.ts) to .kata/failures/ and returns its path
+ * relative to the workbook, or undefined when there is nothing to draw or KATA_PICTURES=off
+ * (verify, which fails wrong designs on purpose, by the hundred).
+ */
+function drawPicture(seed: number, failure: string, replay: string, sims: AnySimulation[]): string | undefined {
+  const sim = sims[0];
+  if (sim === undefined || process.env.KATA_PICTURES === "off") return undefined;
+  try {
+    const state =
+      typeof expect === "function" ? (expect.getState() as { testPath?: string; currentTestName?: string }) : {};
+    const slug = state.testPath ? path.basename(path.dirname(state.testPath)) : "simulation";
+    const test = (state.currentTestName ?? "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60);
+    const file = path.join(
+      targets.REPO_ROOT,
+      ".kata",
+      "failures",
+      `${slug}-${test ? `${test}-` : ""}seed-${seed}.html`,
+    );
+    const entries = sim.timeline
+      .all()
+      .filter((e) => e.kind !== "timer")
+      .slice(-PICTURE_EVENTS);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(
+      file,
+      failurePage({
+        title: `${slug}, seed ${seed}`,
+        failure: `with seed ${seed}: ${failure}`,
+        replay,
+        nodes: sim.nodeIds,
+        entries,
+      }),
+    );
+    return path.relative(process.cwd(), file);
+  } catch {
+    return undefined; // a picture is a help: failing to draw it must not hide the failure
+  }
+}
+
+function timelines(error: unknown, made: AnySimulation[], lines: number): string {
+  const broken = brokenSimulations(error, made);
   return broken
     .map((sim, i) => {
       const which = broken.length > 1 ? ` (simulation ${i + 1} of ${broken.length})` : "";
@@ -74,8 +128,12 @@ export function forEachSeed(
       collectSimulations(made, () => body(seed));
     } catch (error) {
       const original = error instanceof Error ? error.message : String(error);
+      const replay = replayCommand(seed);
+      const picture = drawPicture(seed, original, replay, brokenSimulations(error, made));
       const failure = new SeededFailure(
-        `with seed ${seed}: ${original}\n\nReplay exactly this run: ${replayCommand(seed)}${timelines(error, made, options.timelineLines ?? 40)}`,
+        `with seed ${seed}: ${original}\n\nReplay exactly this run: ${replay}` +
+          (picture ? `\nA picture of the run (open it in a browser): ${picture}` : "") +
+          timelines(error, made, options.timelineLines ?? 40),
       );
       if (error instanceof Error && error.stack)
         failure.stack = `${failure.name}: ${failure.message}\n${error.stack.split("\n").slice(1).join("\n")}`;

@@ -8,7 +8,7 @@ import { EventQueue, type ScheduledEvent } from "./event-queue";
 import { History } from "./history";
 import { Links, RELIABLE_NETWORK, validateFaults, type NetworkFaults } from "./network";
 import { Prng } from "./prng";
-import { Timeline, describeMessage, type TimelineKind } from "./timeline";
+import { Timeline, describeMessage, type MessageLink, type TimelineKind } from "./timeline";
 
 /** Storage that survives a crash: what a real node would fsync before answering. */
 export interface StableStorage {
@@ -277,33 +277,35 @@ export class Simulation<M, N extends SimNode<M>> {
     // Sent means copied: the sender may reuse its object, and nothing it does later reaches the wire.
     const sent = structuredClone(message);
     const text = lazyText(() => this.describe(sent));
-    this.note("send", from, () => `-> ${to} ${text()}`);
+    const link: MessageLink = { id: this.stats.sent, from, to, type };
+    this.note("send", from, () => `-> ${to} ${text()}`, link);
     if (!this.links.canDeliver(from, to) || this.random.chance(this.faults.dropRate)) {
       this.stats.dropped += 1;
-      this.note("drop", from, () => `-> ${to} lost ${text()}`);
+      this.note("drop", from, () => `-> ${to} lost ${text()}`, link);
       return;
     }
     const copies = this.random.chance(this.faults.duplicateRate) ? 2 : 1;
     if (copies === 2) {
       this.stats.duplicated += 1;
-      this.note("duplicate", from, () => `-> ${to} doubled ${text()}`);
+      this.note("duplicate", from, () => `-> ${to} doubled ${text()}`, link);
     }
     for (let i = 0; i < copies; i++) {
       const delay = this.random.between(this.faults.minDelayMs, this.faults.maxDelayMs);
-      this.queue.push(this.clock + delay, () => this.deliver(from, to, sent, text));
+      this.queue.push(this.clock + delay, () => this.deliver(link, sent, text));
     }
   }
 
-  private deliver(from: string, to: string, message: M, text: () => string): void {
+  private deliver(link: MessageLink, message: M, text: () => string): void {
+    const { from, to } = link;
     const node = this.slot(to).node;
     // A partition made while the message was in flight cuts it too, as a cable pulled mid-transfer.
     if (!node || !this.links.canDeliver(from, to)) {
       this.stats.dropped += 1;
-      this.note("drop", to, () => `<- ${from} lost (${node ? "link cut" : "node down"}) ${text()}`);
+      this.note("drop", to, () => `<- ${from} lost (${node ? "link cut" : "node down"}) ${text()}`, link);
       return;
     }
     this.stats.delivered += 1;
-    this.note("deliver", to, () => `<- ${from} ${text()}`);
+    this.note("deliver", to, () => `<- ${from} ${text()}`, link);
     this.guarded(() => node.onMessage(from, structuredClone(message)));
   }
 
@@ -319,8 +321,14 @@ export class Simulation<M, N extends SimNode<M>> {
     }
   }
 
-  private note(kind: TimelineKind, node: string | undefined, text: string | (() => string)): void {
-    this.timeline.add({ at: this.clock, kind, ...(node !== undefined ? { node } : {}), text });
+  private note(kind: TimelineKind, node: string | undefined, text: string | (() => string), link?: MessageLink): void {
+    this.timeline.add({
+      at: this.clock,
+      kind,
+      ...(node !== undefined ? { node } : {}),
+      text,
+      ...(link !== undefined ? { link } : {}),
+    });
   }
 
   /** Runs node code with every source of time and chance other than the context's made to throw. */

@@ -15,11 +15,21 @@ export type TimelineKind =
   | "note"
   | "violation";
 
+/** Which message an entry is about: the same id on its send, its deliveries and its drops. */
+export interface MessageLink {
+  id: number;
+  from: string;
+  to: string;
+  /** The message's `type`, or "message": the arrow's label in a picture of the run. */
+  type: string;
+}
+
 export interface TimelineEntry {
   at: number;
   kind: TimelineKind;
   node?: string;
   text: string;
+  link?: MessageLink;
 }
 
 /** An entry as recorded: its text may wait until someone reads it (a message's JSON, say). */
@@ -28,6 +38,7 @@ interface RecordedEntry {
   kind: TimelineKind;
   node?: string;
   text: string | (() => string);
+  link?: MessageLink;
 }
 
 /**

@@ -72,7 +72,7 @@ async function harnessTests(): Promise<Check[]> {
     timeLimitMs: 900_000,
     outputLimitBytes: 16 << 20,
     // The harness tests run learners' commands; the developer's own progress file stays out of it.
-    env: { KATA_SUITE: "harness", KATA_PROGRESS: "off" },
+    env: { KATA_SUITE: "harness", KATA_PROGRESS: "off", KATA_PICTURES: "off" },
   });
   if (run.crash !== undefined) return [{ name: "harness tests ran", ok: false, detail: run.crash }];
   const checks: Check[] = [];

@@ -213,10 +213,13 @@ function testBatches(exercises: Exercise[], designs: Map<Exercise, WrongDesign[]
 async function runBatch(batch: TestBatch): Promise<Check[]> {
   const files = batch.exercises.flatMap((e) => (batch.includeHidden ? [e.visibleTest, e.hiddenTest] : [e.visibleTest]));
   if (files.length === 0) return [];
+  const stop = batch.stopWhenCaught ? stopWhenCaught(batch.exercises, batch.stopWhenCaught) : undefined;
   const run: FilesRun = await runTestFiles(files, {
     target: batch.target,
     ...BATCH_LIMITS,
-    ...(batch.stopWhenCaught ? stopWhenCaught(batch.exercises, batch.stopWhenCaught) : {}),
+    ...(stop ? { testEnvironment: stop.testEnvironment } : {}),
+    // Wrong designs fail simulated tests on purpose: no pictures of those runs in .kata/failures.
+    env: { KATA_PICTURES: "off", ...stop?.env },
   });
   return batch.exercises.flatMap((exercise) =>
     batch.judge(exercise, exerciseResult(exercise, run, batch.includeHidden)),
