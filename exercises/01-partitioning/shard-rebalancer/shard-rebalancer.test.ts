@@ -179,8 +179,8 @@ describe("placement", () => {
     );
   });
 
-  test("keys spread evenly: each of 5 shards owns within 40% of the mean", () => {
-    const shards = ["db-a", "db-b", "db-c", "db-d", "db-e"];
+  test("keys spread evenly: each of 8 shards owns within 40% of the mean", () => {
+    const shards = ["db-a", "db-b", "db-c", "db-d", "db-e", "db-f", "db-g", "db-h"];
     const owner = placementOf(shards);
     const counts = new Map(shards.map((shard) => [shard, 0]));
     const keys = KEYS.slice(0, 2_000);
