@@ -8,11 +8,12 @@ export type { Algorithm, ClientIdentity, Decision, Limit, RateLimitConfig, Reque
 /**
  * Per-client rate limiting with the configured algorithm (see the README for both, exactly).
  *
- * - A client is its API key when it has one (limit: config.authenticated), else its address
- *   (limit: config.anonymous). Keep the two apart: a key must never share state with an address.
+ * - A client is its API key when it has a non-empty one (limit: config.authenticated), else its
+ *   address (limit: config.anonymous). Keep the two apart: a key must never share state with an
+ *   address.
  * - `clock` returns integer milliseconds; tests inject one to step across window edges exactly.
- * - Memory follows active clients: at most once per (shorter) window, check() drops every client
- *   whose state is what a brand-new client would have.
+ * - Memory follows active clients: once per (shorter) window, and no more often, check() drops
+ *   every client whose state is what a brand-new client would have.
  */
 export class RateLimiter implements RequestLimiter {
   /**

@@ -4,7 +4,7 @@ import type { ClientIdentity, RequestLimiter } from "./types";
 /** Reads who is asking: a Bearer token is an API key; otherwise the address (X-Forwarded-For only when trusted). */
 export function identify(request: http.IncomingMessage, trustProxy: boolean): ClientIdentity {
   const auth = request.headers.authorization;
-  const bearer = auth !== undefined ? /^Bearer\s+(\S+)\s*$/i.exec(auth)?.[1] : undefined;
+  const bearer = auth !== undefined ? /^Bearer\s+(\S+)$/i.exec(auth)?.[1] : undefined;
   const forwarded = trustProxy ? request.headers["x-forwarded-for"] : undefined;
   const forwardedFirst = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
   const address = forwardedFirst || request.socket.remoteAddress || "unknown";

@@ -38,15 +38,20 @@ export function estimateTimesW(counts: WindowCounts, elapsed: number, windowMs: 
   return counts.previous * (windowMs - elapsed) + counts.current * windowMs;
 }
 
-/** The shortest wait in ms, with no further requests, until estimate + 1 <= limit. */
+/**
+ * The shortest wait in ms, with no further requests, until estimate + 1 <= limit. Called only for
+ * a refused request, which leaves two cases. With previous > 0, current is below the limit (each
+ * request allowed in this window had previous's weight on top of it), so previous's decay alone
+ * makes room, at the latest when the next window opens (its weight is then 0). With previous = 0,
+ * the refusal means current is the limit: only in the next window, where current has become
+ * previous and must decay in turn.
+ */
 export function msUntilAllowed(counts: WindowCounts, elapsed: number, { requests, windowMs: w }: Limit): number {
-  const spare = requests - 1 - counts.current; // room left once `previous` has decayed enough
-  if (spare >= 0 && counts.previous > 0) {
+  if (counts.previous > 0) {
     // previous x (W - e) <= spare x W  <=>  e >= W - spare x W / previous; ceil(W - x) = W - floor(x)
-    const at = w - Math.floor((spare * w) / counts.previous);
-    if (at < w) return at - elapsed;
+    const spare = requests - 1 - counts.current;
+    return w - Math.floor((spare * w) / counts.previous) - elapsed;
   }
-  // Not in this window: in the next, `current` becomes `previous` and must decay below limit - 1.
-  const atNext = counts.current > requests - 1 ? w - Math.floor(((requests - 1) * w) / counts.current) : 0;
-  return w - elapsed + atNext;
+  // Next window: current x (W - e) <= (limit - 1) x W, at the same ceil.
+  return w - elapsed + w - Math.floor(((requests - 1) * w) / counts.current);
 }
