@@ -142,7 +142,10 @@ export function watch(catalog: Exercise[], start: Exercise, options: WatchOption
       resolve();
     };
 
+    let benching = false;
     const bench = async (): Promise<void> => {
+      if (benching) return; // two benches at once would measure each other
+      benching = true;
       notice = "measuring against the reference (a few seconds; the screen updates when it is done)...";
       draw();
       const report = await runBench(exercise, { target: options.target, timeLimitMs: DEFAULT_BENCH_TIME_LIMIT_MS });
@@ -153,6 +156,7 @@ export function watch(catalog: Exercise[], start: Exercise, options: WatchOption
             : `${w.name}: ${w.ratio.toFixed(2)} of the reference, budget ${w.budget}: ${w.score >= 1 ? "within" : "not yet"}`,
         )
         .join("\n");
+      benching = false;
       draw();
     };
 
