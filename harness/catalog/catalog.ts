@@ -38,6 +38,8 @@ export interface Exercise {
   readme: string;
   hints: string;
   notes: string;
+  /** The reference's answers to the interview's self-evaluation, shown by kata interview after the clock stops. */
+  interviewAnswers: string;
 }
 
 /** Something wrong with the catalog, tied to the file to fix. */
@@ -73,6 +75,7 @@ export function exercisePaths(root: string, meta: ExerciseMeta, position: number
     readme: path.join(exerciseDir, "README.md"),
     hints: path.join(exerciseDir, "hints.md"),
     notes: path.join(solutionDir, "NOTES.md"),
+    interviewAnswers: path.join(solutionDir, "interview.md"),
   };
 }
 

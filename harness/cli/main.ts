@@ -17,15 +17,25 @@ import { indexCommand } from "./commands/index";
 import { newCommand } from "./commands/new";
 import { nextExercise, readProgress } from "../progress/progress";
 import { watch } from "../watch/watch";
+import { interviewCommand } from "./commands/interview";
 
 function one(slug: string): Exercise {
   return selectExercises(loadCatalog(), [slug])[0] as Exercise;
 }
 
-function positiveSeconds(value: string): number {
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError("give a number of seconds above 0");
-  return seconds;
+function positiveNumber(unit: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`give a number of ${unit} above 0`);
+    return n;
+  };
+}
+const positiveSeconds = positiveNumber("seconds");
+
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError("give a whole number, 0 or more");
+  return n;
 }
 
 const targetOption = (): Option =>
@@ -79,6 +89,31 @@ program
     });
     process.exit(0); // q means done: a paused stdin pipe or a bench child must not keep the command alive
   });
+
+program
+  .command("interview [slug]")
+  .description(
+    "a mock interview: an exercise you have not passed, stated as an interviewer would, a countdown, then a report with the self-evaluation",
+  )
+  .option("--minutes <n>", "time allowed", positiveNumber("minutes"), 45)
+  .option("--track <track>", "stay in one track (04-messaging, or 04)")
+  .option("--seed <n>", "choose the same exercise again (printed in the report)", wholeNumber)
+  .option("--no-bench", "leave out the bench at the end (performance scores 0)")
+  .addOption(targetOption())
+  .action(
+    async (
+      slug: string | undefined,
+      options: { minutes: number; track?: string; seed?: number; bench: boolean; target: string },
+    ) => {
+      targets.parseTarget(options.target);
+      await interviewCommand(loadCatalog(), slug !== undefined ? one(slug) : undefined, {
+        ...options,
+        input: process.stdin,
+        output: process.stdout,
+      });
+      process.exit(0); // as for watch: a paused stdin must not keep the command alive
+    },
+  );
 
 program
   .command("bench <slug>")

@@ -50,6 +50,7 @@ export function newExercise(root: string, id: string, kind?: string): NewExercis
     [path.join(solutionDir, "naive", `${slug}.ts`)]: t.naiveModule(n),
     [path.join(solutionDir, "wrong", "variants.json")]: "{}\n",
     [path.join(solutionDir, "NOTES.md")]: t.notes(n),
+    [path.join(solutionDir, "interview.md")]: t.interviewAnswers(n),
   };
   if (n.kind !== "http" && n.kind !== "sim") files[path.join(exerciseDir, "src", "errors.ts")] = t.errorsModule(n);
   for (const [file, content] of Object.entries(files)) {

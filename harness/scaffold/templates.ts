@@ -5,6 +5,7 @@
  */
 import type { ExerciseKind, ExerciseMeta } from "../catalog/exercise-meta";
 import { README_SECTIONS } from "../verify/readme-sections";
+import { SELF_EVALUATION } from "../interview/interview-brief";
 
 /** Left in every placeholder; verify names each file that still has one. */
 export const PLACEHOLDER = "TODO(kata new)";
@@ -57,6 +58,7 @@ export function readme(n: ScaffoldNames): string {
     Example: `${PLACEHOLDER}: a short example.`,
     Budget: `\`npx kata bench ${n.slug}\` measures your implementation against the reference in the same run.\n\n<!-- kata:budgets -->\n<!-- /kata:budgets -->\n\n${PLACEHOLDER}: what misses the budget, and by how much.`,
     "Follow-up questions": `${PLACEHOLDER}: the interviewer's next questions.`,
+    Interview: `> ${PLACEHOLDER}: the question as an interviewer states it, in one or two sentences.\n\n**Requirements.**\n- ${PLACEHOLDER}: what it must do and guarantee, one per line.\n\n**Scale.**\n- ${PLACEHOLDER}: the figures that size it.`,
   };
   const sections = README_SECTIONS.map((section) => `## ${section}\n\n${body[section]}\n`);
   return [`# ${n.pascal}`, "", `${PLACEHOLDER}: track, difficulty, time, topic.`, "", ...sections].join("\n");
@@ -235,6 +237,16 @@ export default defineBench<typeof Api>({
 
 export const hints = (): string =>
   `## Hint 1\n\n${PLACEHOLDER}: the least revealing hint.\n\n## Hint 2\n\n${PLACEHOLDER}: a more revealing one.\n`;
+
+/** The reference's answers to kata interview's self-evaluation: one section per area. */
+export const interviewAnswers = (n: ScaffoldNames): string =>
+  [
+    `# ${n.pascal}: answers to the interview's self-evaluation`,
+    "",
+    "Shown by `kata interview` after the clock stops, under each question.",
+    ...SELF_EVALUATION.flatMap(({ area }) => ["", `## ${area}`, "", `${PLACEHOLDER}: the reference's answer.`]),
+    "",
+  ].join("\n");
 
 export const notes = (n: ScaffoldNames): string =>
   `# ${n.pascal}: the reference\n\n${PLACEHOLDER}: the design, its complexity, the trade-offs, and the measured figures.\n`;

@@ -13,6 +13,7 @@ import { loadBench } from "../bench/load-implementation";
 import type { Workload } from "../bench/define";
 import targets from "../resolve/targets.cjs";
 import { checkReadme } from "./readme-sections";
+import { interviewBriefProblems, missingAnswers } from "../interview/interview-brief";
 import { MUTATION_GOAL, readMutationRecord, referenceHash } from "../mutation/mutation-record";
 import { PLACEHOLDER } from "../scaffold/templates";
 
@@ -31,6 +32,7 @@ export function staticChecks(exercise: Exercise): Check[] {
     anatomy(exercise),
     placeholders(exercise),
     ...readme(exercise),
+    interview(exercise),
     benchAgreement(exercise),
     solutionImports(exercise),
     ...(mutation ? [mutation] : []),
@@ -83,6 +85,7 @@ function anatomy(exercise: Exercise): Check {
     exercise.visibleTest,
     exercise.hiddenTest,
     exercise.notes,
+    exercise.interviewAnswers,
   ];
   const folders = [exercise.srcDir, exercise.referenceDir, exercise.naiveDir];
   const missing = [
@@ -114,6 +117,22 @@ function readme(exercise: Exercise): Check[] {
   }
   checks.push({ name: `${exercise.id}: README's budget table is generated and current`, ok: detail === "", detail });
   return checks;
+}
+
+/** kata interview needs the README's brief (question, requirements, scale) and the reference's seven answers. */
+function interview(exercise: Exercise): Check {
+  const problems = existsSync(exercise.readme)
+    ? interviewBriefProblems(readFileSync(exercise.readme, "utf8")).map((p) => `README: ${p}`)
+    : [];
+  if (existsSync(exercise.interviewAnswers)) {
+    const missing = missingAnswers(readFileSync(exercise.interviewAnswers, "utf8"));
+    if (missing.length > 0) problems.push(`${rel(exercise.interviewAnswers)} does not answer: ${missing.join(", ")}`);
+  }
+  return {
+    name: `${exercise.id}: kata interview has its brief and the reference's answers`,
+    ok: problems.length === 0,
+    detail: problems.join("; "),
+  };
 }
 
 /** The workload kinds each exercise kind may use. */

@@ -11,6 +11,7 @@ export const README_SECTIONS = [
   "Example",
   "Budget", // what is measured, against what, and what misses it
   "Follow-up questions", // the interviewer's next questions
+  "Interview", // the question as an interviewer states it, requirements and scale, for kata interview
 ] as const;
 
 /** The required sections a README lacks. */

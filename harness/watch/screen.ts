@@ -5,6 +5,7 @@
  */
 import type { Exercise } from "../catalog/catalog";
 import type { TestRunResult } from "../run/run-tests";
+import { HINT_COST } from "../interview/session";
 
 export interface ScreenState {
   exercise: Exercise;
@@ -20,6 +21,10 @@ export interface ScreenState {
   notice?: string;
   /** "saved 12:01:03, ran in 1.2 s". */
   status?: string;
+  /** Set in an interview: the countdown ("31:12 left of 45:00") replaces the workbook's progress. */
+  countdown?: string;
+  /** Set in an interview: the question, requirements and scale, kept in view while the candidate works. */
+  brief?: string;
   width: number;
 }
 
@@ -41,7 +46,14 @@ export function teachingLines(message: string): string[] {
 export function renderScreen(state: ScreenState): string {
   const { exercise, run } = state;
   const rule = "─".repeat(Math.max(20, Math.min(state.width, 100)));
-  const out: string[] = [`kata watch · ${exercise.id} · ${exercise.meta.title}`, rule];
+  const interview = state.countdown !== undefined;
+  const out: string[] = [
+    interview
+      ? `kata interview · ${exercise.id} · ${state.countdown ?? ""}`
+      : `kata watch · ${exercise.id} · ${exercise.meta.title}`,
+    rule,
+  ];
+  if (state.brief) out.push(state.brief, rule);
   if (run === undefined) {
     out.push("running the tests...");
   } else if (run.crash !== undefined) {
@@ -59,6 +71,11 @@ export function renderScreen(state: ScreenState): string {
     if (failure) {
       out.push("", `First failure: ${failure.name}`, "");
       out.push(...teachingLines(failure.fullMessage ?? failure.message ?? "").map((line) => `  ${line}`));
+    } else if (interview) {
+      out.push(
+        "",
+        "Every visible test passes. Press b to measure it against the reference, or q to finish: the report runs the hidden tests too.",
+      );
     } else {
       out.push(
         "",
@@ -67,11 +84,16 @@ export function renderScreen(state: ScreenState): string {
       );
     }
   }
-  out.push(
-    "",
-    `workbook ${bar(state.workbook.passing, state.workbook.total, 20)}  ${state.workbook.passing}/${state.workbook.total} exercises pass`,
-  );
+  if (!interview) {
+    out.push(
+      "",
+      `workbook ${bar(state.workbook.passing, state.workbook.total, 20)}  ${state.workbook.passing}/${state.workbook.total} exercises pass`,
+    );
+  }
   if (state.notice) out.push("", state.notice);
-  out.push(rule, `h hint · b bench · n next exercise · q quit${state.status ? `    (${state.status})` : ""}`);
+  const keys = interview
+    ? `h hint (-${HINT_COST} points) · b bench · q finish and see the report`
+    : "h hint · b bench · n next exercise · q quit";
+  out.push(rule, `${keys}${state.status ? `    (${state.status})` : ""}`);
   return `${out.join("\n")}\n`;
 }

@@ -10,11 +10,13 @@
  * Keys come from `input` as single characters: a terminal in raw mode, or a pipe (the harness's
  * tests drive it both ways). A save during a run queues one more run, never two at once.
  */
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { watch as watchFiles, type FSWatcher } from "chokidar";
 import type { Exercise } from "../catalog/catalog";
 import { DEFAULT_BENCH_TIME_LIMIT_MS, runBench } from "../bench/run-bench";
-import { takeHints } from "../cli/commands/hint";
+import { splitHints, takeHints } from "../cli/commands/hint";
+import { HINT_COST, type InterviewSession } from "../interview/session";
 import { progressOf, readProgress } from "../progress/progress";
 import targets from "../resolve/targets.cjs";
 import { DEFAULT_TEST_LIMITS, exerciseResult, type TestRunResult } from "../run/run-tests";
@@ -31,7 +33,16 @@ export interface WatchOptions {
   debounceMs?: number;
   /** A run that takes longer is stopped and reported (an infinite loop); DEFAULT_TEST_LIMITS otherwise. */
   timeLimitMs?: number;
+  /**
+   * An interview in progress (kata interview): the screen shows its countdown instead of the
+   * workbook's progress, hints come from the session (each one costs points), n is off, and the
+   * watch ends by itself when the time is up. tickMs is how often the countdown is redrawn.
+   */
+  interview?: { session: InterviewSession; brief: string; tickMs?: number };
 }
+
+/** How a watch ended: the learner pressed q, or an interview's time ran out. */
+export type WatchEnd = "quit" | "time";
 
 const CLEAR = "\x1b[2J\x1b[3J\x1b[H";
 
@@ -41,7 +52,8 @@ export function watchedFolder(exercise: Exercise, target: string): string {
   return path.dirname(targets.implementationFile(name, targets.parseTarget(target)));
 }
 
-export function watch(catalog: Exercise[], start: Exercise, options: WatchOptions): Promise<void> {
+export function watch(catalog: Exercise[], start: Exercise, options: WatchOptions): Promise<WatchEnd> {
+  const session = options.interview?.session;
   return new Promise((resolve) => {
     let exercise = start;
     let run: TestRunResult | undefined;
@@ -51,6 +63,7 @@ export function watch(catalog: Exercise[], start: Exercise, options: WatchOption
     let again = false;
     let watcher: FSWatcher | undefined;
     let timer: NodeJS.Timeout | undefined;
+    let ticker: NodeJS.Timeout | undefined;
     let closed = false;
     let typeProblems: string[] = [];
     const checker = new TypeChecker(options.target);
@@ -86,6 +99,7 @@ export function watch(catalog: Exercise[], start: Exercise, options: WatchOption
             ...(nextOf(exercise) ? { next: nextOf(exercise) as Exercise } : {}),
             ...(notice ? { notice } : {}),
             ...(status ? { status } : {}),
+            ...(options.interview ? { countdown: options.interview.session.countdown(), brief: options.interview.brief } : {}),
             width,
           }),
       );
@@ -130,16 +144,18 @@ export function watch(catalog: Exercise[], start: Exercise, options: WatchOption
       void runTests("started");
     };
 
-    const quit = (): void => {
+    const quit = (end: WatchEnd = "quit"): void => {
       closed = true;
       clearTimeout(timer);
+      clearInterval(ticker);
+      session?.stop();
       jest.stop();
       void watcher?.close();
       options.input.removeListener("data", onKey);
       if ("setRawMode" in options.input && options.input.isTTY) options.input.setRawMode(false);
       options.input.pause();
       options.output.write("\n");
-      resolve();
+      resolve(end);
     };
 
     let benching = false;
@@ -163,8 +179,11 @@ export function watch(catalog: Exercise[], start: Exercise, options: WatchOption
     function onKey(chunk: Buffer | string): void {
       for (const key of chunk.toString()) {
         if (closed) return;
-        if (key === "q" || key === "\u0003") return quit();
-        if (key === "h") {
+        if (key === "q" || key === "\u0003") return quit("quit");
+        if (key === "h" && session) {
+          notice = interviewHint(exercise, session);
+          draw();
+        } else if (key === "h") {
           try {
             const { shown, total } = takeHints(exercise, { all: false, reset: false });
             notice = `Hint ${shown.length} of ${total}\n${shown.at(-1) ?? ""}`;
@@ -174,7 +193,7 @@ export function watch(catalog: Exercise[], start: Exercise, options: WatchOption
           draw();
         } else if (key === "b") {
           void bench();
-        } else if (key === "n") {
+        } else if (key === "n" && !session) {
           const next = nextOf(exercise);
           if (next) follow(next);
         }
@@ -184,6 +203,21 @@ export function watch(catalog: Exercise[], start: Exercise, options: WatchOption
     if ("setRawMode" in options.input && options.input.isTTY) options.input.setRawMode(true);
     options.input.on("data", onKey);
     options.input.resume();
+    if (options.interview) {
+      ticker = setInterval(() => {
+        if (session?.isOver()) quit("time");
+        else draw();
+      }, options.interview.tickMs ?? 1000);
+    }
     follow(start);
   });
+}
+
+/** The next hint of the interview's own count (the learner's progress is not touched), and its cost. */
+function interviewHint(exercise: Exercise, session: InterviewSession): string {
+  const hints = existsSync(exercise.hints) ? splitHints(readFileSync(exercise.hints, "utf8")) : [];
+  const taken = session.hintsTaken();
+  if (taken >= hints.length) return `No more hints: all ${hints.length} are taken.`;
+  session.tookHint();
+  return `Hint ${taken + 1} of ${hints.length} (-${HINT_COST} points)\n${hints[taken] ?? ""}`;
 }
