@@ -34,7 +34,10 @@ function indent(text: string, by: string): string {
 export function renderInterviewReport(outcome: InterviewOutcome): string {
   const { score } = outcome;
   const c = score.correctness;
-  const hidden = c.hiddenTotal > 0 ? ` (visible ${c.visiblePassed}/${c.visibleTotal}, hidden ${c.hiddenPassed}/${c.hiddenTotal})` : "";
+  const hidden =
+    c.hiddenTotal > 0
+      ? ` (visible ${c.visiblePassed}/${c.visibleTotal}, hidden ${c.hiddenPassed}/${c.hiddenTotal})`
+      : "";
   const correctnessPoints = Math.round(CORRECTNESS_POINTS * c.fraction * 10) / 10;
   const performancePoints = Math.round(PERFORMANCE_POINTS * score.performance * 10) / 10;
   const lines = [

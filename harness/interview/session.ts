@@ -43,7 +43,9 @@ export class InterviewSession {
 
   /** "31:12 left of 45:00", the line the screen shows. */
   countdown(): string {
-    return this.isOver() ? `time is up (${mmss(this.limitMs)})` : `${mmss(this.remainingMs())} left of ${mmss(this.limitMs)}`;
+    return this.isOver()
+      ? `time is up (${mmss(this.limitMs)})`
+      : `${mmss(this.remainingMs())} left of ${mmss(this.limitMs)}`;
   }
 
   /** Counts a hint shown during the interview. */

@@ -1,6 +1,6 @@
 /**
  * `kata new` for each kind: the scaffold has the whole anatomy, and verify's checks then name
- * exactly what is left to write (the placeholders and the wrong designs), nothing else.
+ * exactly what is left to write (the placeholders, the mutation score and the wrong designs), nothing else.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,7 +33,11 @@ test.each([
   if (!exercise) throw new Error(`the scaffold of ${id} is not in the catalog: ${JSON.stringify(catalog.problems)}`);
 
   const failing = [...staticChecks(exercise), wrongDesignCheck(exercise).check].filter((c) => !c.ok).map((c) => c.name);
-  expect(failing).toEqual([`${id}: no scaffold placeholder is left`, `${id}: has at least 4 wrong-design fixtures`]);
+  expect(failing).toEqual([
+    `${id}: no scaffold placeholder is left`,
+    `${id}: a current mutation score of at least 80% is recorded`,
+    `${id}: has at least 4 wrong-design fixtures`,
+  ]);
   const harnessMissing = catalog.problems.map((p) => p.message);
   if (kind === "ws" || kind === "sql") {
     expect(harnessMissing).toEqual([expect.stringMatching(new RegExp(`kind "${kind}" has no harness yet`))]);

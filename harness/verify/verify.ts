@@ -133,13 +133,6 @@ export async function verifyCommand(options: VerifyOptions): Promise<number> {
     });
   }
 
-  const unmeasured = exercises
-    .filter((e) => !existsSync(path.join(e.solutionDir, "mutation.json")))
-    .map((e) => e.meta.slug);
-  if (unmeasured.length > 0)
-    process.stdout.write(
-      `${pc.yellow("note:")} no mutation score recorded yet for ${unmeasured.join(", ")} (npm run mutation -- <slug>)\n`,
-    );
   const failed = recorder.results.filter((r) => !r.ok);
   for (const r of failed) process.stdout.write(`${pc.red("failed:")} ${r.name}: ${r.detail}\n`);
   const seconds = (Date.now() - started) / 1000;

@@ -99,7 +99,9 @@ export function watch(catalog: Exercise[], start: Exercise, options: WatchOption
             ...(nextOf(exercise) ? { next: nextOf(exercise) as Exercise } : {}),
             ...(notice ? { notice } : {}),
             ...(status ? { status } : {}),
-            ...(options.interview ? { countdown: options.interview.session.countdown(), brief: options.interview.brief } : {}),
+            ...(options.interview
+              ? { countdown: options.interview.session.countdown(), brief: options.interview.brief }
+              : {}),
             width,
           }),
       );

@@ -68,7 +68,11 @@ export async function interviewCommand(
     target: options.target,
     input: options.input,
     output: options.output,
-    interview: { session, brief: renderBrief(exercise, choice.brief), ...(options.tickMs ? { tickMs: options.tickMs } : {}) },
+    interview: {
+      session,
+      brief: renderBrief(exercise, choice.brief),
+      ...(options.tickMs ? { tickMs: options.tickMs } : {}),
+    },
   });
 
   options.output.write(
