@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { EventBus } from "#kata/bus";
 import { ensure, propertySettings } from "#kata/testing";
-import type { EntityEvent } from "./src/events";
+import type { EntityEvent, EntityEventSource } from "./src/events";
 import { DependencyCache } from "./src/dependency-cache";
 
 const entity = fc.integer({ min: 0, max: 5 }).map((n) => `e${n}`);
@@ -112,4 +112,70 @@ test.each(relists)("a key set again depends on exactly the new list: %s", (_shap
       `page depended on [${before.join(", ")}] and was set again with [${after.join(", ")}]; the index then held ${links} link(s), not ${after.length}.`,
     );
   }
+});
+
+test("a malformed event (null, no entity, an empty or non-string one) is ignored; the next good one acts", () => {
+  const handlers: ((event: EntityEvent) => void)[] = [];
+  const source: EntityEventSource = {
+    subscribe: (_type, handler) => {
+      handlers.push(handler as (event: EntityEvent) => void);
+      return () => undefined;
+    },
+  };
+  const cache = new DependencyCache<string>(source);
+  cache.set("page", "v", ["user:1"]);
+  for (const bad of [
+    null,
+    undefined,
+    {},
+    { type: "entity.updated", entity: "" },
+    { type: "entity.updated", entity: 7 },
+  ])
+    for (const handler of handlers) {
+      ensure(
+        !throws(() => handler(bad as unknown as EntityEvent)),
+        `an event ${JSON.stringify(bad) ?? "undefined"} from the network threw inside the subscriber; ` +
+          "a malformed event must be ignored, not thrown into the bus",
+      );
+    }
+  ensure(cache.has("page"), "a malformed event dropped an entry: it names no entity, so it must change nothing");
+  handlers[0]?.({ type: "entity.updated", entity: "user:1" });
+  ensure(!cache.has("page"), "after malformed events, a well-formed one for user:1 no longer dropped its dependent");
+});
+
+function throws(run: () => void): boolean {
+  try {
+    run();
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+test.each([
+  ["an empty key", () => new DependencyCache<string>(new EventBus<EntityEvent>()).set("", "v"), /non-empty.*got ""/],
+  [
+    "a number as key",
+    () => new DependencyCache<string>(new EventBus<EntityEvent>()).set(42 as unknown as string, "v"),
+    /got 42/,
+  ],
+  [
+    "an empty entity",
+    () => new DependencyCache<string>(new EventBus<EntityEvent>()).set("k", "v", ["user:1", ""]),
+    /entity ids are non-empty strings.*got ""; nothing was changed/,
+  ],
+  [
+    "a number as entity",
+    () => new DependencyCache<string>(new EventBus<EntityEvent>()).invalidateEntity(7 as unknown as string),
+    /got 7/,
+  ],
+])("a refusal of %s says what was given and what is expected", (_what, call, message) => {
+  let error: unknown;
+  try {
+    call();
+  } catch (caught) {
+    error = caught;
+  }
+  ensure(error instanceof Error, "a bad argument was accepted; it must be refused with a DependencyCacheError");
+  expect((error as Error).message).toMatch(message);
 });
