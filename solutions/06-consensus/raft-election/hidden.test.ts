@@ -155,3 +155,74 @@ test("after a partition into 2 and 3 heals, the cluster settles on a single lead
     }
   });
 });
+
+test("a refused vote is not a vote: two refusals and its own vote do not make a leader of 5", () => {
+  const ctx = new ManualContext<RaftMessage>("n1", ["n2", "n3", "n4", "n5"]);
+  const node = new raft.RaftNode(ctx);
+  ctx.fireNextTimer(); // a candidate of term 1
+  node.onMessage("n2", { type: "RequestVoteReply", term: 1, voteGranted: false });
+  node.onMessage("n3", { type: "RequestVoteReply", term: 1, voteGranted: false });
+  ensure(
+    node.role() === "candidate",
+    `n1, a candidate of term 1, became ${node.role()} after n2 and n3 refused their votes. Count a reply only when voteGranted ` +
+      "is true: a refusal means that server voted for someone else, who may be winning this very term.",
+  );
+});
+
+test("a candidate that concedes to a leader of its own term keeps its vote: it cannot vote again in that term", () => {
+  const ctx = new ManualContext<RaftMessage>("n1", ["n2", "n3", "n4", "n5"]);
+  const node = new raft.RaftNode(ctx);
+  ctx.fireNextTimer(); // a candidate of term 1, voted for itself
+  node.onMessage("n3", { type: "AppendEntries", term: 1, leaderId: "n3" });
+  ctx.takeSent();
+  node.onMessage("n4", { type: "RequestVote", term: 1, candidateId: "n4" });
+  const replies = ctx.takeSent().map((s) => s.message);
+  ensure(
+    node.votedFor() === "n1" &&
+      JSON.stringify(replies) === JSON.stringify([{ type: "RequestVoteReply", term: 1, voteGranted: false }]),
+    `n1 voted for itself in term 1, conceded to n3's heartbeat of term 1, then answered n4's request of term 1 with ` +
+      `${JSON.stringify(replies)} (votedFor is now ${JSON.stringify(node.votedFor())}). Stepping down within a term keeps the vote ` +
+      "cast in it: only a new term clears votedFor. Otherwise one server votes twice in a term, and two leaders can win it.",
+  );
+});
+
+test("a leader deposed by a higher term runs an election timer again, so it can stand in a later election", () => {
+  const ctx = new ManualContext<RaftMessage>("n1", ["n2", "n3"]);
+  const node = new raft.RaftNode(ctx);
+  ctx.fireNextTimer();
+  node.onMessage("n2", { type: "RequestVoteReply", term: 1, voteGranted: true });
+  expect(node.role()).toBe("leader");
+  node.onMessage("n3", { type: "AppendEntriesReply", term: 4, success: false });
+  ensure(
+    node.role() === "follower" && ctx.timers.size > 0,
+    `n1 led term 1, was deposed by a reply of term 4 and is now ${node.role()} with ${ctx.timers.size} timer(s) pending. A leader ` +
+      "stops its election timer; stepping down must start it again, or the server never times out and never stands again.",
+  );
+  for (let fired = 0; fired < 5 && node.role() === "follower"; fired++) ctx.fireNextTimer();
+  expect([node.role(), node.term()]).toEqual(["candidate", 5]);
+});
+
+test("a heartbeat of the current term is acknowledged with success", () => {
+  const ctx = new ManualContext<RaftMessage>("n1", ["n2", "n3"]);
+  const node = new raft.RaftNode(ctx);
+  node.onMessage("n2", { type: "AppendEntries", term: 2, leaderId: "n2" });
+  expect(ctx.takeSent()).toEqual([{ to: "n2", message: { type: "AppendEntriesReply", term: 2, success: true } }]);
+});
+
+test.each([
+  [{ electionTimeoutMinMs: 200, electionTimeoutMaxMs: 200 }, "INVALID_TIMEOUT", /min 200 ms and max 200 ms/],
+  [{ heartbeatIntervalMs: 150 }, "INVALID_HEARTBEAT", /below the minimum election timeout \(150 ms\), got 150 ms/],
+])("the edge of each timing rule is refused, and the message gives the values: %p", (timings, code, message) => {
+  let error: unknown;
+  try {
+    new raft.RaftNode(new ManualContext<RaftMessage>("n1", ["n2"]), timings);
+  } catch (caught) {
+    error = caught;
+  }
+  ensure(
+    error instanceof Error && (error as { code?: string }).code === code,
+    `${JSON.stringify(timings)} was accepted: an election timeout range with min = max makes every node time out together ` +
+      "(votes split forever), and a heartbeat as long as the shortest timeout lets followers time out between heartbeats",
+  );
+  expect((error as Error).message).toMatch(message);
+});
