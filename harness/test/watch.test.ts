@@ -12,7 +12,7 @@ import { loadCatalog, type Exercise } from "../catalog/catalog";
 import type { TestCaseResult } from "../run/run-tests";
 import targets from "../resolve/targets.cjs";
 import { TSX_CLI } from "../run/tools";
-import { renderScreen, teachingLines } from "../watch/screen";
+import { renderScreen, teachingLines, wrapLine } from "../watch/screen";
 
 jest.setTimeout(90_000);
 
@@ -78,6 +78,12 @@ describe("the screen", () => {
     expect(renderScreen({ ...base, run: { cases: [], crash: "stopped after 120 s", elapsedMs: 1 } })).toContain(
       "The tests could not run: stopped after 120 s",
     );
+  });
+
+  test("long lines wrap at spaces to the width, continuing under a list item's text", () => {
+    expect(wrapLine("  - one two three four five", 14)).toEqual(["  - one two", "    three four", "    five"]);
+    expect(wrapLine('"a question that goes on"', 12)).toEqual(['"a question', " that goes", " on\""]);
+    expect(wrapLine("short", 80)).toEqual(["short"]);
   });
 
   test("a long lesson is cut at 18 lines", () => {

@@ -43,6 +43,31 @@ export function teachingLines(message: string): string[] {
   return kept.length > MAX_FAILURE_LINES ? [...kept.slice(0, MAX_FAILURE_LINES), "  ..."] : kept;
 }
 
+/**
+ * Breaks a line at spaces to fit `width`, continuing under its text: after the indent, a list
+ * item's "- " or a quotation's opening mark. A word longer than the width stays whole.
+ */
+export function wrapLine(line: string, width: number): string[] {
+  if (line.length <= width) return [line];
+  const hang = " ".repeat((/^\s*(?:- |"|\d+\. )?/.exec(line)?.[0] ?? "").length);
+  const indent = /^\s*/.exec(line)?.[0] ?? "";
+  const out: string[] = [];
+  let current = indent;
+  for (const word of line.slice(indent.length).split(" ")) {
+    const candidate = current.trim() === "" ? `${current}${word}` : `${current} ${word}`;
+    if (candidate.length > width && current.trim() !== "") {
+      out.push(current);
+      current = `${hang}${word}`;
+    } else {
+      current = candidate;
+    }
+  }
+  out.push(current);
+  return out;
+}
+
+const wrap = (text: string, width: number): string[] => text.split("\n").flatMap((line) => wrapLine(line, width));
+
 export function renderScreen(state: ScreenState): string {
   const { exercise, run } = state;
   const rule = "─".repeat(Math.max(20, Math.min(state.width, 100)));
@@ -53,7 +78,8 @@ export function renderScreen(state: ScreenState): string {
       : `kata watch · ${exercise.id} · ${exercise.meta.title}`,
     rule,
   ];
-  if (state.brief) out.push(state.brief, rule);
+  const columns = Math.max(40, state.width);
+  if (state.brief) out.push(...wrap(state.brief, columns), rule);
   if (run === undefined) {
     out.push("running the tests...");
   } else if (run.crash !== undefined) {
@@ -70,7 +96,9 @@ export function renderScreen(state: ScreenState): string {
     const failure = ran.find((c) => c.status === "failed");
     if (failure) {
       out.push("", `First failure: ${failure.name}`, "");
-      out.push(...teachingLines(failure.fullMessage ?? failure.message ?? "").map((line) => `  ${line}`));
+      out.push(
+        ...teachingLines(failure.fullMessage ?? failure.message ?? "").flatMap((line) => wrapLine(`  ${line}`, columns)),
+      );
     } else if (interview) {
       out.push(
         "",
@@ -90,7 +118,7 @@ export function renderScreen(state: ScreenState): string {
       `workbook ${bar(state.workbook.passing, state.workbook.total, 20)}  ${state.workbook.passing}/${state.workbook.total} exercises pass`,
     );
   }
-  if (state.notice) out.push("", state.notice);
+  if (state.notice) out.push("", ...wrap(state.notice, columns));
   const keys = interview
     ? `h hint (-${HINT_COST} points) · b bench · q finish and see the report`
     : "h hint · b bench · n next exercise · q quit";
