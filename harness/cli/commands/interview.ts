@@ -18,9 +18,8 @@ import { renderInterviewReport, interviewPoints, type InterviewOutcome } from ".
 import { InterviewSession, mmss, type InterviewClock } from "../../interview/session";
 import store from "../../progress/progress-store.cjs";
 import { readProgress } from "../../progress/progress";
-import targets from "../../resolve/targets.cjs";
 import { everyTestPasses } from "../../score/score";
-import { watch } from "../../watch/watch";
+import { watch, watchedFolder } from "../../watch/watch";
 
 export interface InterviewOptions {
   minutes: number;
@@ -37,9 +36,9 @@ export interface InterviewOptions {
 }
 
 /** The brief as the screen shows it: the question, then what is required, then the figures. */
-export function renderBrief(exercise: Exercise, brief: InterviewBrief): string {
+export function renderBrief(exercise: Exercise, brief: InterviewBrief, target: string): string {
   const list = (items: string[]): string[] => items.map((item) => `  - ${item}`);
-  const where = path.relative(targets.REPO_ROOT, exercise.srcDir);
+  const where = path.relative(process.cwd(), watchedFolder(exercise, target)) || ".";
   return [
     `"${brief.question}"`,
     "",
@@ -70,7 +69,7 @@ export async function interviewCommand(
     output: options.output,
     interview: {
       session,
-      brief: renderBrief(exercise, choice.brief),
+      brief: renderBrief(exercise, choice.brief, options.target),
       ...(options.tickMs ? { tickMs: options.tickMs } : {}),
     },
   });
