@@ -43,10 +43,10 @@ export default defineBench<PubSubApi>({
     },
     {
       kind: "scaling",
-      name: "scaling, 500 to 50,000 retained",
+      name: "scaling, 100 to 10,000 retained",
       unit: "messages fanned out to 10 subscribers",
-      small: { label: "500 retained", setup: (api) => fanOutLoop(api, 500) },
-      large: { label: "50,000 retained", setup: (api) => fanOutLoop(api, 50_000) },
+      small: { label: "100 retained", setup: (api) => fanOutLoop(api, 100) },
+      large: { label: "10,000 retained", setup: (api) => fanOutLoop(api, 10_000) },
     },
   ],
   peers: [{ name: "eventemitter3 5 (npm), no retention", api: eventEmitter3 }],

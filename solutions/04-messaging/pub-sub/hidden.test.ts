@@ -199,6 +199,7 @@ describe("hidden: retention boundaries", () => {
     const late = recorder();
     const subscription = broker.subscribe("t", late.handler, { from: { offset: 2 } });
     expect(late.offsets).toEqual([2, 3, 4]);
+    expect(subscription.stats()).toEqual({ delivered: 3, failed: 0, dropped: 0, pending: 0, missed: 0 });
     ensure(
       subscription.stats().missed === 0,
       `offset 2 is the oldest retained, so a start there misses nothing; stats().missed is ${subscription.stats().missed}`,
@@ -343,6 +344,7 @@ describe("hidden: replays inside deliveries, and slow replays", () => {
       subscription.stats().dropped === 7,
       `disconnected with 4 replay messages and 2 live ones waiting, plus the one that overflowed: it lost 7, and stats().dropped is ${subscription.stats().dropped}`,
     );
+    expect(subscription.stats()).toEqual({ delivered: 1, failed: 0, dropped: 7, pending: 0, missed: 0 });
   });
 
   test("drop-oldest during a replay drops live messages only, and the replay is delivered whole", async () => {
@@ -440,6 +442,26 @@ describe("hidden: buffers, failures and closing", () => {
     broker.publish("t", "first");
     expect(got.offsets).toEqual([0, 1]);
     expect(failures).toHaveLength(1);
+  });
+
+  test("what a handler returns is ignored unless it is a promise (or another thenable)", async () => {
+    const { broker, failures } = setup();
+    broker.createTopic("t");
+    const returns: unknown[] = [null, 0, "done", { then: "not a function" }, () => undefined];
+    const offsets: number[] = [];
+    broker.subscribe("t", (message) => (offsets.push(message.offset), returns[message.offset]));
+    let thenCalls = 0;
+    const thenable = recorder();
+    broker.subscribe("t", (message) => {
+      thenable.handler(message);
+      return { then: (resolve: () => void) => (thenCalls++, message.offset === 0 ? undefined : resolve()) };
+    });
+    publishMany(broker, "t", returns.length);
+    await flushPromises();
+    expect(offsets).toEqual(range(0, returns.length));
+    expect(failures).toEqual([]);
+    expect(thenable.offsets).toEqual([0]); // busy until its first thenable settles, which it never does
+    expect(thenCalls).toBe(1);
   });
 
   test("stats of a fresh subscription are all zero", () => {

@@ -26,7 +26,7 @@ export class RetainedLog<T> {
 
   append(message: Message<T>, now: number): void {
     this.nextOffset = message.offset + 1;
-    this.messages = [...this.messages, message];
+    this.messages.push(message);
     this.trim(now);
   }
 

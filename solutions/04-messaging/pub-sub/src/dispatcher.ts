@@ -33,7 +33,10 @@ export class Dispatcher<T> {
     this.run();
   }
 
-  /** Delivers what waits for `subscription` (a replay, or its buffer once its handler settled). */
+  /**
+   * Delivers what waits for `subscription` (a replay, or its buffer once its handler settled), one
+   * message at a time until it is busy again or nothing waits. A closed subscription has nothing.
+   */
   wake(subscription: TopicSubscription<T>): void {
     this.queued.push(subscription);
     this.run();
@@ -61,7 +64,7 @@ export class Dispatcher<T> {
   }
 
   protected catchUp(subscription: TopicSubscription<T>): void {
-    while (subscription.active && !subscription.busy) {
+    while (!subscription.busy) {
       const next = subscription.take();
       if (next === undefined) return;
       this.deliver(subscription, next);
@@ -91,7 +94,7 @@ export class Dispatcher<T> {
 
   protected settle(subscription: TopicSubscription<T>): void {
     subscription.busy = false;
-    if (subscription.active && subscription.hasBacklog) this.wake(subscription);
+    this.wake(subscription); // a closed subscription has nothing waiting: then this does nothing
   }
 
   protected fail(subscription: TopicSubscription<T>, message: Message<T>, error: unknown): void {

@@ -17,10 +17,9 @@ import { Topic } from "./topic";
 export type * from "./messages";
 export type * from "./options";
 
-/** A value as a message shows it: strings quoted, objects as JSON, NaN and functions by name. */
+/** A value as a message shows it: strings quoted and objects as JSON; numbers (NaN too) as they print. */
 function show(value: unknown): string {
-  if (typeof value === "number" || typeof value === "function" || value === undefined) return String(value);
-  return JSON.stringify(value);
+  return typeof value === "string" || typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
 /**

@@ -47,9 +47,8 @@ export class RetainedLog<T> {
 
   /** The retained messages from `offset` on (offset <= nextOffset, checked by the caller). */
   fromOffset(offset: number): Replay<T> {
-    const skipped = offset - this.oldestOffset;
-    if (skipped < 0) return { messages: this.messages.sliceFrom(0), missed: -skipped };
-    return { messages: this.messages.sliceFrom(skipped), missed: 0 };
+    const first = Math.max(offset, this.oldestOffset);
+    return { messages: this.messages.sliceFrom(first - this.oldestOffset), missed: first - offset };
   }
 
   /** The retained messages published at or after `time`. */

@@ -36,7 +36,7 @@ export class TopicSubscription<T> implements Subscription {
     this.missed = replay.missed;
   }
 
-  /** Messages wait for it: delivering a live one directly now would overtake them. */
+  /** Messages wait for it: delivering a live one directly now would overtake them. False once closed. */
   get hasBacklog(): boolean {
     return this.replayed < this.replay.length || this.buffer.length > 0;
   }

@@ -40,7 +40,7 @@ export class Topic<T> {
       subscription.startReplay("offset" in from ? this.log.fromOffset(from.offset) : this.log.fromTime(from.time));
     }
     this.subscribers.add(subscription);
-    if (subscription.hasBacklog) this.dispatcher.wake(subscription);
+    this.dispatcher.wake(subscription);
   }
 
   stats(now: number): TopicStats {

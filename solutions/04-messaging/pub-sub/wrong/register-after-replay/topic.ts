@@ -13,7 +13,7 @@ export class Topic<T> extends Reference<T> {
     if (from !== "latest") {
       subscription.startReplay("offset" in from ? this.log.fromOffset(from.offset) : this.log.fromTime(from.time));
     }
-    if (subscription.hasBacklog) this.dispatcher.wake(subscription);
+    this.dispatcher.wake(subscription);
     this.subscribers.add(subscription);
   }
 }
