@@ -365,3 +365,82 @@ describe("hidden: commits and their refusals", () => {
     expect(group.generation).toBe(generation);
   });
 });
+
+describe("hidden: every refusal names what it refused", () => {
+  test.each([
+    ["an empty topic name", () => new PartitionedLog().createTopic("", 1), [/non-empty string/i]],
+    ["a taken topic name", () => logWith({ orders: 2 }).createTopic("orders", 3), ["orders", /\b2\b/]],
+    ["a NaN partition count", () => new PartitionedLog().createTopic("x", Number.NaN), ["NaN"]],
+    ["a topic on an empty log", () => new PartitionedLog().append("x", { value: "v" }), [/\bnone\b|\bno topics\b/i]],
+    [
+      "a record that is not one",
+      () => logWith({ t: 1 }).append("t", undefined as unknown as { value: string }),
+      ["undefined"],
+    ],
+    ["a number key", () => logWith({ t: 1 }).append("t", { key: 7 as unknown as string, value: "v" }), [/\b7\b/]],
+    [
+      "a negative commit",
+      () => {
+        const log = logWith({ t: 1 });
+        const group = new ConsumerGroup(log, { topics: ["t"] });
+        const generation = group.join("a");
+        group.commit({ member: "a", generation, topic: "t", partition: 0, offset: -1 });
+      },
+      ["-1"],
+    ],
+    [
+      "a zero poll",
+      () => {
+        const group = new ConsumerGroup(logWith({ t: 1 }), { topics: ["t"] });
+        group.join("a");
+        group.poll("a", 0);
+      },
+      [/positive integer/i],
+    ],
+    ["an empty topic list", () => new ConsumerGroup(logWith({ t: 1 }), { topics: [] }), [/topic/i]],
+    ["a topic listed twice", () => new ConsumerGroup(logWith({ t: 1 }), { topics: ["t", "t"] }), [/\bt\b/]],
+    [
+      "an unknown strategy",
+      () => new ConsumerGroup(logWith({ t: 1 }), { topics: ["t"], strategy: "sticky" as "range" }),
+      ["sticky", "roundrobin"],
+    ],
+    [
+      "a number member id",
+      () => new ConsumerGroup(logWith({ t: 1 }), { topics: ["t"] }).join(42 as unknown as string),
+      ["42"],
+    ],
+    [
+      "a member of an empty group",
+      () => new ConsumerGroup(logWith({ t: 1 }), { topics: ["t"] }).leave("a"),
+      [/\bnone\b|\bno members\b|\bempty\b/i],
+    ],
+    [
+      "a topic the group does not read",
+      () => new ConsumerGroup(logWith({ t: 1, u: 1 }), { topics: ["t"] }).lag("u", 0),
+      [/\bu\b/, /\bt\b/],
+    ],
+    [
+      "a member with no partitions",
+      () => {
+        const group = new ConsumerGroup(logWith({ t: 1 }), { topics: ["t"] });
+        group.join("a");
+        const generation = group.join("b"); // a owns t-0, b nothing
+        group.commit({ member: "b", generation, topic: "t", partition: 0, offset: 0 });
+      },
+      [/\ba\b/, /\bnone\b|\bno partitions\b|\bnothing\b/i],
+    ],
+  ] as [string, () => unknown, (string | RegExp)[]][])("%s", (_, act, expected) => {
+    const message = messageOf(act);
+    expect(message).not.toContain("[object Object]");
+    for (const part of expected) expect(message).toMatch(part);
+  });
+
+  test("an object where a record belongs is shown by its fields, not as [object Object]", () => {
+    const message = messageOf(() => logWith({ t: 1 }).append("t", { value: 42 as unknown as string }));
+    ensure(
+      message.includes("42") && !message.includes("[object Object]"),
+      `append("t", { value: 42 }) said ${JSON.stringify(message)}: show the record given as it is (JSON.stringify does; ` +
+        "String(value) turns every object into [object Object])",
+    );
+  });
+});

@@ -148,17 +148,14 @@ export class ConsumerGroup {
     if (!isWholeNumber(offset) || offset < 0) {
       throw new PartitionedLogError(
         "INVALID_OFFSET",
-        `offsets are integers from 0, got ${show(offset)} in ${show(member)}'s commit for ${topic}-${partition}; ` +
-          "commit the next offset to read (the last processed offset + 1)",
+        `offsets are integers from 0, got ${show(offset)} in ${show(member)}'s commit for ${topic}-${partition}; commit the next offset to read (the last processed offset + 1)`,
       );
     }
     this.memberOf(member);
     if (generation !== this.current) {
       throw new PartitionedLogError(
         "STALE_GENERATION",
-        `${member}'s commit for ${topic}-${partition} was made in generation ${show(generation)}, but the group is in ` +
-          `generation ${this.current}: ${typeof generation === "number" && generation > this.current ? "no such generation has happened yet" : "it has rebalanced since, and the partition may belong to another member now"}. ` +
-          "Poll again and commit with the generation that poll returns",
+        `${member}'s commit for ${topic}-${partition} was made in generation ${show(generation)}, but the group is in generation ${this.current}: only a commit of the current generation is sure to come from the partition's owner. Poll again and commit with the generation that poll returns`,
       );
     }
     const key = partitionKey(topic, partition);
@@ -167,8 +164,7 @@ export class ConsumerGroup {
     if (offset > end) {
       throw new PartitionedLogError(
         "COMMIT_BEYOND_END",
-        `${member} committed offset ${offset} for ${topic}-${partition}, past its end offset ${end}; a commit is the ` +
-          `next offset to read, so at most ${end}, once every message there is processed`,
+        `${member} committed offset ${offset} for ${topic}-${partition}, past its end offset ${end}; a commit is the next offset to read, so at most ${end}, once every message there is processed`,
       );
     }
     this.commits.set(key, offset);
@@ -200,8 +196,7 @@ export class ConsumerGroup {
       const members = this.members();
       throw new PartitionedLogError(
         "UNKNOWN_MEMBER",
-        `${show(member)} is not in the group (it never joined, or it left); the members are ` +
-          `${members.length === 0 ? "none" : members.join(", ")}. Join first`,
+        `${show(member)} is not in the group (it never joined, or it left); the members are ${members.length === 0 ? "none" : members.join(", ")}. Join first`,
       );
     }
   }
@@ -223,17 +218,14 @@ export class ConsumerGroup {
   }
 
   private notOwner(member: string, topic: string, partition: number): PartitionedLogError {
-    const owner = [...this.assignments].find(([, owned]) =>
+    // While the group has a member, every partition has an owner.
+    const [owner] = [...this.assignments].find(([, owned]) =>
       owned.some((tp) => tp.topic === topic && tp.partition === partition),
-    )?.[0];
+    ) as [string, TopicPartition[]];
+    const owned = this.assignment(member).map((tp) => `${tp.topic}-${tp.partition}`);
     return new PartitionedLogError(
       "NOT_PARTITION_OWNER",
-      `${member} does not own ${topic}-${partition} in generation ${this.current}; ${owner ?? "no member"} does. ` +
-        `${member}'s partitions are ${
-          this.assignment(member)
-            .map((tp) => `${tp.topic}-${tp.partition}`)
-            .join(", ") || "none"
-        }`,
+      `${member} does not own ${topic}-${partition} in generation ${this.current}; ${owner} does. ${member}'s partitions are ${owned.length === 0 ? "none" : owned.join(", ")}`,
     );
   }
 }

@@ -67,8 +67,7 @@ export class PartitionedLog {
     if (!isWholeNumber(partitions) || partitions < 1) {
       throw new PartitionedLogError(
         "INVALID_PARTITION_COUNT",
-        `topic ${show(name)} needs a partition count that is a positive integer, got ${show(partitions)}; ` +
-          "a topic has at least 1 partition",
+        `topic ${show(name)} needs a partition count that is a positive integer (at least 1), got ${show(partitions)}`,
       );
     }
     this.topicsByName.set(name, { partitions: createPartitions(name, partitions), keyless: 0 });
@@ -128,8 +127,7 @@ export class PartitionedLog {
     if (offset > store.endOffset) {
       throw new PartitionedLogError(
         "OFFSET_OUT_OF_RANGE",
-        `offset ${offset} is past the end of ${topic}-${partition}, whose end offset is ${store.endOffset}; ` +
-          `fetch from ${store.endOffset} or earlier (from the end offset itself, a fetch returns nothing yet)`,
+        `offset ${offset} is past the end of ${topic}-${partition}, whose end offset is ${store.endOffset}; fetch from ${store.endOffset} or earlier (from the end offset itself, a fetch returns nothing yet)`,
       );
     }
     if (!isWholeNumber(maxMessages) || maxMessages < 1) {
@@ -147,8 +145,7 @@ export class PartitionedLog {
       const known = this.topics();
       throw new PartitionedLogError(
         "UNKNOWN_TOPIC",
-        `there is no topic ${show(topic)}; the topics are ${known.length === 0 ? "none yet" : known.join(", ")}. ` +
-          "Create it with createTopic first",
+        `there is no topic ${show(topic)}; the topics are ${known.length === 0 ? "none yet" : known.join(", ")}. Create it with createTopic first`,
       );
     }
     return stored;
@@ -159,8 +156,7 @@ export class PartitionedLog {
     if (store === undefined) {
       throw new PartitionedLogError(
         "PARTITION_OUT_OF_RANGE",
-        `partition ${show(partition)} is out of range for topic ${show(name)}, which has ${topic.partitions.length} ` +
-          `partitions, numbered 0 to ${topic.partitions.length - 1}`,
+        `partition ${show(partition)} is out of range for topic ${show(name)}, which has ${topic.partitions.length} partitions, numbered 0 to ${topic.partitions.length - 1}`,
       );
     }
     return store;
