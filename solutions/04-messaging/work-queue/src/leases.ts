@@ -1,4 +1,3 @@
-import { leaseEnded } from "./lease-clock";
 import type { MessageRecord } from "./message-record";
 
 /**
@@ -18,6 +17,15 @@ export class Leases<T> {
   /** How many messages are in flight. */
   get length(): number {
     return this.count;
+  }
+
+  /**
+   * The one rule for when a lease is over. A lease taken at t with a visibility timeout of v holds
+   * during [t, t + v): at t + v itself it has ended, the message is visible to other consumers again,
+   * and the delivery can no longer settle it (the queue ends such leases before it checks an ack).
+   */
+  ended(record: MessageRecord<T>, now: number): boolean {
+    return now >= record.leaseEndsAt;
   }
 
   /** A lease starts: the record, just delivered, goes at the tail. */
@@ -45,6 +53,6 @@ export class Leases<T> {
   /** The in-flight message whose lease ends first, if it has ended by `now`. */
   nextEnded(now: number): MessageRecord<T> | undefined {
     const head = this.first;
-    return head !== undefined && leaseEnded(head.leaseEndsAt, now) ? head : undefined;
+    return head !== undefined && this.ended(head, now) ? head : undefined;
   }
 }

@@ -1,22 +1,22 @@
 /**
- * A message while it is in the queue: ready, or in flight under the lease of its latest delivery.
- * The queue keeps one record per message from send to ack; each delivery changes it in place.
+ * A message from send to ack: ready, in flight under the lease of its latest delivery, or acked.
+ * The queue keeps one record per message; each delivery changes it in place, and each Delivery a
+ * consumer holds points at it (see receipts.ts), so an ack finds its message without a lookup.
  */
-export class MessageRecord<T> {
+export interface MessageRecord<T> {
+  readonly id: number;
+  readonly body: T;
   /** How many times the message has been delivered: the latest delivery's attempt number. */
-  attempt = 0;
+  attempt: number;
   /** The consumer of the latest delivery. */
-  consumer = "";
+  consumer: string;
   /** When the latest delivery's lease ends (or ended). */
-  leaseEndsAt = 0;
+  leaseEndsAt: number;
   /** True while the latest delivery's lease holds the message. */
-  inFlight = false;
+  inFlight: boolean;
+  /** True once the message has been acked and deleted. */
+  acked: boolean;
   /** The lease list's links (see leases.ts): the in-flight messages whose leases end before and after. */
-  earlier: MessageRecord<T> | undefined = undefined;
-  later: MessageRecord<T> | undefined = undefined;
-
-  constructor(
-    readonly id: number,
-    readonly body: T,
-  ) {}
+  earlier: MessageRecord<T> | undefined;
+  later: MessageRecord<T> | undefined;
 }

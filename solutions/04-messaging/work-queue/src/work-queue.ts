@@ -1,9 +1,10 @@
 import { WorkQueueError } from "./errors";
-import { recordHeldBy, shown, type Settlement } from "./lease-holder";
 import { Leases } from "./leases";
-import { MessageRecord } from "./message-record";
+import type { MessageRecord } from "./message-record";
 import type { Delivery, FullPolicy, WorkQueueOptions } from "./options";
 import { ReadyQueue } from "./ready-queue";
+import { Receipts, type Settlement } from "./receipts";
+import { shown } from "./shown";
 import { WaitingProducers } from "./waiting-producers";
 
 export type { Delivery, FullPolicy, WorkQueueOptions } from "./options";
@@ -13,8 +14,9 @@ const DEFAULT_VISIBILITY_TIMEOUT_MS = 30_000;
 /**
  * A point-to-point work queue shared by competing consumers (see the stub for the contract).
  *
- * State: every message in the queue has one record, found by id in `messages`. A ready record is in
- * `readyQueue` (lowest id first); an in-flight one is in `leases` (earliest lease end first).
+ * State: every message in the queue has one record. A ready record is in `readyQueue` (lowest id
+ * first); an in-flight one is in `leases` (earliest lease end first). A Delivery points at its
+ * record, so an ack needs no lookup.
  * Leases are ended lazily: every call that depends on them first returns each message whose lease
  * has ended to the ready queue, so the answer is the one a queue with a timer per lease would give.
  */
@@ -23,10 +25,10 @@ export class WorkQueue<T> {
   readonly whenFull: FullPolicy;
   readonly visibilityTimeoutMs: number;
   private readonly clock: () => number;
-  private readonly messages = new Map<number, MessageRecord<T>>();
   private readonly readyQueue = new ReadyQueue<T>();
   private readonly leases = new Leases<T>();
   private readonly producers = new WaitingProducers<T>();
+  private readonly receipts = new Receipts<T>();
   private lastId = 0;
 
   constructor(options: WorkQueueOptions = {}) {
@@ -103,19 +105,13 @@ export class WorkQueue<T> {
     record.leaseEndsAt = now + this.visibilityTimeoutMs;
     record.inFlight = true;
     this.leases.start(record);
-    return {
-      id: record.id,
-      body: record.body,
-      attempt: record.attempt,
-      consumer,
-      leaseEndsAt: record.leaseEndsAt,
-    };
+    return this.receipts.issue(record);
   }
 
   ack(delivery: Delivery<T>): void {
     const record = this.held(delivery, "ack");
     this.leases.end(record);
-    this.messages.delete(record.id);
+    record.acked = true;
     // One place is free: the producer that has waited longest takes it, before anyone else can.
     const producer = this.producers.next();
     if (producer !== undefined) producer.admitted(this.enqueue(producer.body));
@@ -132,13 +128,22 @@ export class WorkQueue<T> {
   /** The record `delivery` holds now, after ending every lease that is over. */
   private held(delivery: Delivery<T>, settlement: Settlement): MessageRecord<T> {
     this.endLeases(this.clock());
-    return recordHeldBy(this.messages, delivery, this.lastId, settlement);
+    return this.receipts.held(delivery, settlement);
   }
 
   private enqueue(body: T): number {
     const id = ++this.lastId;
-    const record = new MessageRecord(id, body);
-    this.messages.set(id, record);
+    const record: MessageRecord<T> = {
+      id,
+      body,
+      attempt: 0,
+      consumer: "",
+      leaseEndsAt: 0,
+      inFlight: false,
+      acked: false,
+      earlier: undefined,
+      later: undefined,
+    };
     this.readyQueue.append(record);
     return id;
   }
