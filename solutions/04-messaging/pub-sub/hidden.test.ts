@@ -320,7 +320,10 @@ describe("hidden: replays inside deliveries, and slow replays", () => {
     const { broker } = setup();
     broker.createTopic("t", { retention: { messages: 10 } });
     const added = recorder();
+    let acted = false;
     broker.subscribe("t", (message, own) => {
+      if (acted) return; // once: a design that delivers a nested publish at once would recurse here
+      acted = true;
       broker.subscribe("t", added.handler, { from: { offset: message.offset } });
       broker.publish("t", "follow-up");
       own.unsubscribe();
