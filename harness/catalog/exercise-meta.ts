@@ -44,6 +44,11 @@ export const exerciseMetaSchema = z
     entry: z.string().regex(SLUG_PATTERN, "names the src/ module the bench measures, without .ts"),
     /** Workload name (as bench.ts declares it) to the least ratio to the reference that earns full marks. */
     budgets: z.record(z.string().min(1), z.number().gt(0).max(1)),
+    /**
+     * What a graded submission may import beyond its kind's list (harness/resolve/submission-rules.cjs):
+     * a given harness helper such as "#kata/small-lru", or a package the exercise is built on.
+     */
+    allowedImports: z.array(z.string().min(1)).optional(),
   })
   .strict();
 

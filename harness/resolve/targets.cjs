@@ -26,13 +26,19 @@
  *   - any other import resolves as a plain file (that is how a variant reaches the reference it
  *     wraps: `../src/hash-ring`), and a file missing from solutions/ falls back to the same path in
  *     exercises/ (a student copy's missing given module, to the workbook's).
- * Nothing is copied, and nothing reads a manifest: the folders are the mapping.
+ * Nothing is copied: the folders are the mapping. One more rule fences a folder target (someone
+ * else's code, run where the references are on disk): its files may import only their own
+ * exercise's src/, its given modules and what submission-rules.cjs allows, and anything else
+ * resolves to a module that throws the refusal.
  *
  * It is CommonJS on purpose: jest loads its resolver with a plain `require`, before any transform;
  * the Node hook for tsx children (node-hook.cjs) and the TypeScript harness use the same file.
  */
 const fs = require("node:fs");
 const path = require("node:path");
+const crypto = require("node:crypto");
+const os = require("node:os");
+const { describeAllowed, mayImport } = require("./submission-rules.cjs");
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const EXERCISES_DIR = path.join(REPO_ROOT, "exercises");
@@ -46,6 +52,7 @@ const KATA_API_DIR = path.join(REPO_ROOT, "harness", "kata");
  * @typedef {{ kind: "exercises" } | { kind: "solutions" } | { kind: "naive" }} NamedTarget
  * @typedef {NamedTarget | { kind: "wrong", variants: Record<string, string> } | { kind: "dir", dir: string }} Target
  * @typedef {{ track: string, slug: string, module: string }} ModuleName
+ * @typedef {{ track: string, slug: string, srcDir: string, kind: string, allowedImports: string[] }} SubmissionExercise
  */
 
 class TargetError extends Error {
@@ -265,6 +272,84 @@ function kataApiFile(request) {
  * @returns {string}
  */
 function resolveImport(request, importerDir, target, resolvePlain) {
+  const submission = target?.kind === "dir" ? submissionExercise(importerDir, target.dir) : undefined;
+  if (!submission) return resolveUnconfined(request, importerDir, target, resolvePlain);
+  const byPath = request.startsWith(".") || path.isAbsolute(request);
+  if (!byPath && !mayImport(request, submission.kind, submission.allowedImports))
+    return refusalModule(request, importerDir, submission);
+  if (byPath && relativeInside(path.resolve(importerDir, request), submission.srcDir) === undefined)
+    return refusalModule(request, importerDir, submission);
+  const file = resolveUnconfined(request, importerDir, target, resolvePlain);
+  // A file of its own src/, or a given module the submission does not have (the workbook's copy).
+  const own = relativeInside(file, submission.srcDir) !== undefined;
+  const given =
+    relativeInside(file, exerciseSrc(submission.track, submission.slug)) !== undefined &&
+    isGivenModule({ ...submission, module: path.basename(file).replace(/\.ts$/, "") });
+  return !byPath || own || given ? file : refusalModule(request, importerDir, submission);
+}
+
+/**
+ * The exercise a file of a submission belongs to, with what its kind and manifest allow, when the
+ * importing folder lies in a student's copy; undefined for the workbook's own files.
+ * @param {string} importerDir @param {string} submissionRoot
+ * @returns {SubmissionExercise | undefined}
+ */
+function submissionExercise(importerDir, submissionRoot) {
+  if (relativeInside(importerDir, submissionRoot) === undefined) return undefined;
+  const owner = layerOwner(importerDir);
+  if (!owner) return { track: "", slug: "", srcDir: "", kind: "pure", allowedImports: [] };
+  const manifest = readManifest(owner.track, owner.slug);
+  return { ...owner, srcDir: path.join(submissionRoot, owner.track, owner.slug, "src"), ...manifest };
+}
+
+/** @type {Map<string, { kind: string, allowedImports: string[] }>} */
+const manifests = new Map();
+
+/** @param {string} track @param {string} slug */
+function readManifest(track, slug) {
+  const key = `${track}/${slug}`;
+  let manifest = manifests.get(key);
+  if (!manifest) {
+    const json = JSON.parse(fs.readFileSync(path.join(EXERCISES_DIR, track, slug, "exercise.json"), "utf8"));
+    manifest = {
+      kind: String(json.kind),
+      allowedImports: Array.isArray(json.allowedImports) ? json.allowedImports : [],
+    };
+    manifests.set(key, manifest);
+  }
+  return manifest;
+}
+
+/**
+ * A refused import resolves to a module that throws the refusal when it loads: a resolver's own
+ * error is reported by jest as "Cannot find module", which would hide why.
+ * @param {string} request @param {string} importerDir @param {SubmissionExercise} submission
+ * @returns {string}
+ */
+function refusalModule(request, importerDir, submission) {
+  const where = submission.slug ? `${submission.track}/${submission.slug}` : importerDir;
+  const message =
+    `${where} imports "${request}" (from ${importerDir}), which a graded submission may not: ` +
+    `${describeAllowed(submission.kind, submission.allowedImports)}. Remove the import; this exercise is not graded until then.`;
+  const dir = path.join(os.tmpdir(), "kata-refused-imports");
+  const file = path.join(dir, `${crypto.createHash("sha256").update(message).digest("hex").slice(0, 16)}.js`);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      file,
+      `const e = new Error(${JSON.stringify(message)});\ne.name = "SubmissionImportError";\nthrow e;\n`,
+    );
+  }
+  return file;
+}
+
+/**
+ * resolveImport without the fence around a submission.
+ * @param {string} request @param {string} importerDir @param {Target | undefined} target
+ * @param {(request: string) => string} resolvePlain
+ * @returns {string}
+ */
+function resolveUnconfined(request, importerDir, target, resolvePlain) {
   const api = kataApiFile(request);
   if (api) return resolvePlain(api);
   if (!request.startsWith(".")) return resolvePlain(request);

@@ -11,6 +11,7 @@ import path from "node:path";
 import type { Exercise } from "../catalog/catalog";
 import { NOT_IMPLEMENTED_MARKER } from "../core/not-implemented";
 import targets from "../resolve/targets.cjs";
+import { describeForbidden, scanSubmission } from "../grade/submission-scan";
 import { runBoundedForJson } from "./bounded-process";
 import { JEST_BIN } from "./tools";
 
@@ -164,6 +165,12 @@ export function filesRunOf(report: JestReport, elapsedMs: number): FilesRun {
 
 /** One exercise's tests, visible (and hidden), against one target, in a process of their own. */
 export async function runExerciseTests(exercise: Exercise, options: TestRunOptions): Promise<TestRunResult> {
+  const target = targets.parseTarget(options.target);
+  if (target.kind === "dir") {
+    // Someone else's code, run inside the workbook where the references are on disk: fenced first.
+    const forbidden = scanSubmission(exercise, path.join(target.dir, exercise.meta.track, exercise.meta.slug, "src"));
+    if (forbidden.length > 0) return { cases: [], crash: describeForbidden(exercise, forbidden), elapsedMs: 0 };
+  }
   const files = options.includeHidden ? [exercise.visibleTest, exercise.hiddenTest] : [exercise.visibleTest];
   const run = await runTestFiles(files, options);
   return exerciseResult(exercise, run, options.includeHidden);

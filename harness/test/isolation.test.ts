@@ -1,16 +1,17 @@
 /**
  * The wall between a submission and the grading run: each failure mode of a learner's code costs
  * that exercise its points, with a reason that says what to fix, and the run goes on. The fixtures
- * are submission folders laid out like exercises/, each broken in one way.
+ * are submissions laid out like exercises/, each the reference broken in one way.
  */
-import path from "node:path";
 import { loadCatalog, selectExercises, type Exercise } from "../catalog/catalog";
 import { gradeExercises } from "../grade/grade";
 import { runExerciseTests } from "../run/run-tests";
+import { fixtureSubmission, removeFixtureSubmissions } from "./submission-fixture";
 
 jest.setTimeout(120_000);
 
-const fixture = (name: string): string => path.join(__dirname, "fixtures", name);
+const fixture = fixtureSubmission;
+afterAll(removeFixtureSubmissions);
 const ring = loadCatalog().find((e) => e.meta.slug === "consistent-hashing") as Exercise;
 // Generous, so that only the hanging fixture meets it, however busy the machine (verify runs
 // other jobs beside these tests); the hang's own limit is the one that costs time.

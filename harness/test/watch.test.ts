@@ -82,7 +82,7 @@ describe("the screen", () => {
 
   test("long lines wrap at spaces to the width, continuing under a list item's text", () => {
     expect(wrapLine("  - one two three four five", 14)).toEqual(["  - one two", "    three four", "    five"]);
-    expect(wrapLine('"a question that goes on"', 12)).toEqual(['"a question', " that goes", " on\""]);
+    expect(wrapLine('"a question that goes on"', 12)).toEqual(['"a question', " that goes", ' on"']);
     expect(wrapLine("short", 80)).toEqual(["short"]);
   });
 

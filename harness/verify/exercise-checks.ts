@@ -14,6 +14,7 @@ import type { Workload } from "../bench/define";
 import targets from "../resolve/targets.cjs";
 import { checkReadme } from "./readme-sections";
 import { interviewBriefProblems, missingAnswers } from "../interview/interview-brief";
+import { scanSubmission } from "../grade/submission-scan";
 import { MUTATION_GOAL, readMutationRecord, referenceHash } from "../mutation/mutation-record";
 import { PLACEHOLDER } from "../scaffold/templates";
 
@@ -32,6 +33,7 @@ export function staticChecks(exercise: Exercise): Check[] {
     placeholders(exercise),
     ...readme(exercise),
     interview(exercise),
+    fence(exercise),
     benchAgreement(exercise),
     solutionImports(exercise),
     mutationScore(exercise),
@@ -137,6 +139,21 @@ function interview(exercise: Exercise): Check {
     name: `${exercise.id}: kata interview has its brief and the reference's answers`,
     ok: problems.length === 0,
     detail: problems.join("; "),
+  };
+}
+
+/**
+ * The reference would be gradeable as a student's submission: it imports nothing a submission may
+ * not (harness/resolve/submission-rules.cjs), so a learner who writes the same code is graded.
+ */
+function fence(exercise: Exercise): Check {
+  const uses = scanSubmission(exercise, exercise.referenceDir);
+  return {
+    name: `${exercise.id}: the reference passes the fence around graded submissions`,
+    ok: uses.length === 0,
+    detail: uses.length
+      ? `${uses.map((u) => `src/${u.file}:${u.line} ${u.what}`).join("; ")}: list a needed import in exercise.json's allowedImports`
+      : "",
   };
 }
 

@@ -97,7 +97,9 @@ export function renderScreen(state: ScreenState): string {
     if (failure) {
       out.push("", `First failure: ${failure.name}`, "");
       out.push(
-        ...teachingLines(failure.fullMessage ?? failure.message ?? "").flatMap((line) => wrapLine(`  ${line}`, columns)),
+        ...teachingLines(failure.fullMessage ?? failure.message ?? "").flatMap((line) =>
+          wrapLine(`  ${line}`, columns),
+        ),
       );
     } else if (interview) {
       out.push(

@@ -4,10 +4,12 @@
  * report: a wrong type otherwise surfaces as a puzzling runtime failure, or not at all.
  */
 import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
 import pc from "picocolors";
 import targets from "../../resolve/targets.cjs";
 import type { Exercise } from "../../catalog/catalog";
 import { JEST_BIN } from "../../run/tools";
+import { describeForbidden, scanSubmission } from "../../grade/submission-scan";
 import { TypeChecker, formatTypeProblems, type TypeProblem } from "../../typecheck/type-errors";
 
 export interface TestCommandOptions {
@@ -20,7 +22,15 @@ export interface TestCommandOptions {
 }
 
 export async function testCommand(exercise: Exercise, options: TestCommandOptions): Promise<number> {
-  targets.parseTarget(options.target); // a bad target fails here, in one line, not inside jest
+  const target = targets.parseTarget(options.target); // a bad target fails here, in one line, not inside jest
+  if (target.kind === "dir") {
+    const src = path.join(target.dir, exercise.meta.track, exercise.meta.slug, "src");
+    const forbidden = scanSubmission(exercise, src);
+    if (forbidden.length > 0) {
+      process.stdout.write(`${pc.red(exercise.id)}: ${describeForbidden(exercise, forbidden)}\n`);
+      return 1;
+    }
+  }
   const files = options.hidden ? [exercise.visibleTest, exercise.hiddenTest] : [exercise.visibleTest];
   const args = [
     JEST_BIN,
