@@ -26,7 +26,11 @@ interface Flow {
 
 function flow(api: Api, { consumers, backlog, crashEvery = 0, visibilityTimeoutMs }: Flow): () => unknown {
   let now = 0;
-  const queue = new api.WorkQueue<number>({ capacity: 4 * (backlog + consumers), visibilityTimeoutMs, clock: () => now });
+  const queue = new api.WorkQueue<number>({
+    capacity: 4 * (backlog + consumers),
+    visibilityTimeoutMs,
+    clock: () => now,
+  });
   let sent = 0;
   for (; sent < backlog + consumers; sent++) void queue.send(sent);
   const names = Array.from({ length: consumers }, (_, i) => `worker-${i}`);
@@ -64,19 +68,6 @@ export default defineBench<Api>({
       unit: "msgs",
       setup: (api) => flow(api, { consumers: 1_000, backlog: 10_000, crashEvery: 50, visibilityTimeoutMs: 2_000 }),
       compareWithPeers: false,
-    },
-    {
-      kind: "scaling",
-      name: "scaling, 100 to 10k consumers",
-      unit: "msgs",
-      small: {
-        label: "100 consumers, 1,000 waiting",
-        setup: (api) => flow(api, { consumers: 100, backlog: 1_000, visibilityTimeoutMs: 30_000 }),
-      },
-      large: {
-        label: "10,000 consumers, 100,000 waiting",
-        setup: (api) => flow(api, { consumers: 10_000, backlog: 100_000, visibilityTimeoutMs: 300_000 }),
-      },
     },
   ],
   peers: [{ name: "fastq 1 (npm)", api: fastqWorkQueue }],

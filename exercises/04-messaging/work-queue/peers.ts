@@ -36,6 +36,7 @@ interface FastqDelivery<T> extends Delivery<T> {
 class WorkQueueOnFastq<T> {
   readonly capacity = Infinity;
   readonly whenFull = "reject";
+  readonly blockedProducers = 0;
   readonly visibilityTimeoutMs: number;
   private readonly queue: fastq.queue<Task<T>>;
   /** Tasks fastq has started (handed to the worker) that no consumer has received yet. */
@@ -61,10 +62,6 @@ class WorkQueueOnFastq<T> {
 
   get inFlight(): number {
     return this.queue.running() - this.started.length;
-  }
-
-  get blockedProducers(): number {
-    return 0;
   }
 
   send(body: T): Promise<number> {

@@ -49,7 +49,13 @@ describe("competing consumers", () => {
     const { queue, clock } = setup();
     expect(await sendAll(queue, ["a", "b", "c"])).toEqual([1, 2, 3]);
     clock.now = 50;
-    expect(queue.receive("worker-1")).toMatchObject({ id: 1, body: "a", attempt: 1, consumer: "worker-1", leaseEndsAt: 1_050 });
+    expect(queue.receive("worker-1")).toMatchObject({
+      id: 1,
+      body: "a",
+      attempt: 1,
+      consumer: "worker-1",
+      leaseEndsAt: 1_050,
+    });
     expect(queue.receive("worker-2")).toMatchObject({ id: 2, body: "b", consumer: "worker-2" });
     expect(queue.receive("worker-1")).toMatchObject({ id: 3, body: "c", consumer: "worker-1" });
     expect(queue.receive("worker-2")).toBeUndefined();
@@ -217,7 +223,13 @@ describe("acknowledgements and the visibility timeout", () => {
     clock.now = 10;
     queue.nack(first);
     expect(queue.ready).toBe(1);
-    expect(queue.receive("worker-2")).toMatchObject({ id: 1, body: "job", attempt: 2, consumer: "worker-2", leaseEndsAt: 10 + TIMEOUT });
+    expect(queue.receive("worker-2")).toMatchObject({
+      id: 1,
+      body: "job",
+      attempt: 2,
+      consumer: "worker-2",
+      leaseEndsAt: 10 + TIMEOUT,
+    });
     expect(codeOf(WorkQueueError, () => queue.nack(first))).toBe("LEASE_EXPIRED");
   });
 

@@ -36,7 +36,9 @@ class Receipt<T> implements Delivery<T> {
 
   /** The record `delivery` points at, if `issuer` made it; undefined for anything else. */
   static recordOf<T>(issuer: Receipts<T>, delivery: unknown): MessageRecord<T> | undefined {
-    return delivery instanceof Receipt && delivery.#issuer === issuer ? (delivery.#record as MessageRecord<T>) : undefined;
+    return delivery instanceof Receipt && delivery.#issuer === issuer
+      ? (delivery.#record as MessageRecord<T>)
+      : undefined;
   }
 }
 
