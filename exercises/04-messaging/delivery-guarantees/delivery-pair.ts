@@ -133,7 +133,11 @@ export class DeliveryPair {
   }
 
   deadLettered(): Set<string> {
-    return new Set(this.producer().deadLetters().map((letter) => letter.key));
+    return new Set(
+      this.producer()
+        .deadLetters()
+        .map((letter) => letter.key),
+    );
   }
 
   /** One line on what became of a message, for failure messages. */
@@ -146,7 +150,11 @@ export class DeliveryPair {
     return (
       `${key}: sent ${attempts.length} time(s) (attempts ${attempts.join(", ") || "none"}), applied ` +
       `${this.ledger.effectsOf(key)} time(s), handler failed ${this.ledger.failures.get(key) ?? 0} time(s), ` +
-      (letter ? `dead-lettered as ${JSON.stringify(letter)}` : pending ? "still pending" : "not pending, not dead-lettered")
+      (letter
+        ? `dead-lettered as ${JSON.stringify(letter)}`
+        : pending
+          ? "still pending"
+          : "not pending, not dead-lettered")
     );
   }
 }

@@ -1,1 +1,1 @@
-test.todo('x')
+test.todo("x");

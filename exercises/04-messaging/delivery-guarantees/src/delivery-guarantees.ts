@@ -4,5 +4,11 @@
  */
 export { Producer, type DeadLetter } from "./producer";
 export { Consumer, type Handler, type ReceivedMessage } from "./consumer";
-export { DEFAULT_SETTINGS, DELIVERY_MODES, type DeliveryMode, type DeliveryOptions, type DeliverySettings } from "./settings";
+export {
+  DEFAULT_SETTINGS,
+  DELIVERY_MODES,
+  type DeliveryMode,
+  type DeliveryOptions,
+  type DeliverySettings,
+} from "./settings";
 export type { DeliveryMessage } from "./messages";

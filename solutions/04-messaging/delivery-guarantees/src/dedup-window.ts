@@ -18,7 +18,7 @@ export class DedupWindow {
 
   constructor(
     private readonly storage: StableStorage,
-    private readonly windowMs: number,
+    protected readonly windowMs: number,
   ) {
     this.recordedAt = new Map(storage.get<[string, number][]>(STORED_AS) ?? []);
   }
@@ -44,7 +44,8 @@ export class DedupWindow {
     return inside;
   }
 
-  private inWindow(recordedAt: number, now: number): boolean {
+  /** The window's one rule: remembered while now < recordedAt + windowMs, forgotten at that instant. */
+  protected inWindow(recordedAt: number, now: number): boolean {
     return now < recordedAt + this.windowMs;
   }
 

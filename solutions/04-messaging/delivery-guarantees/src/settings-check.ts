@@ -18,7 +18,10 @@ export function checkedSettings(options: DeliveryOptions): DeliverySettings {
     );
   }
   if (!isDuration(processingMs)) {
-    throw new DeliveryError("INVALID_PROCESSING_TIME", `processingMs must be a finite number >= 0, got ${processingMs}`);
+    throw new DeliveryError(
+      "INVALID_PROCESSING_TIME",
+      `processingMs must be a finite number >= 0, got ${processingMs}`,
+    );
   }
   if (!isDuration(ackDelayMs)) {
     throw new DeliveryError(
