@@ -585,7 +585,8 @@ describe("on the simulated network", () => {
         const pair = new DeliveryPair(dg, {
           seed,
           settings: { mode, maxAttempts: 4 },
-          network: { minDelayMs: 1, maxDelayMs: 40 }, // reordered, but every nack arrives: each last attempt ends rejected
+          // Reordered, but not lost or doubled: every nack arrives, so each last attempt ends "rejected".
+          network: { minDelayMs: 1, maxDelayMs: 40 },
           fails: (m) => (poison.has(m.key) ? "cannot parse payload" : undefined),
         });
         checkPromises(pair);
