@@ -24,6 +24,21 @@ import {
 const root = targets.REPO_ROOT;
 const rel = (file: string): string => path.relative(root, file).split(path.sep).join("/");
 
+/**
+ * The TypeScript checker compiles from the project's folder, not the sandbox, so it is given a
+ * tsconfig that includes the harness and this exercise alone: another exercise half-written in
+ * the same checkout must not stop this run at its dry run. Regenerated per run, git-ignored.
+ */
+function checkerTsconfig(exercise: Exercise): string {
+  const file = "tsconfig.mutation.json";
+  const config = {
+    extends: "./tsconfig.json",
+    include: ["harness", rel(exercise.exerciseDir), rel(exercise.solutionDir), "jest.config.ts"],
+  };
+  writeFileSync(path.join(root, file), `${JSON.stringify(config, null, 2)}\n`);
+  return file;
+}
+
 function strykerOptions(exercise: Exercise): PartialStrykerOptions {
   const work = path.join(root, ".kata", "mutation");
   mkdirSync(work, { recursive: true });
@@ -46,7 +61,7 @@ function strykerOptions(exercise: Exercise): PartialStrykerOptions {
       "/.kata",
     ],
     checkers: ["typescript"],
-    tsconfigFile: "tsconfig.json",
+    tsconfigFile: checkerTsconfig(exercise),
     typescriptChecker: { prioritizePerformanceOverAccuracy: true },
     coverageAnalysis: "perTest",
     concurrency: Number(process.env.KATA_MUTATION_CONCURRENCY ?? 2),
