@@ -400,6 +400,16 @@ describe("hidden: what refusals say", () => {
     expect(message).toMatch(/back in the queue/);
   });
 
+  test("LEASE_EXPIRED after a nack says the lease ended at the instant of the nack", async () => {
+    const { queue, clock } = setup();
+    await queue.send("job");
+    const d = mustReceive(queue, "worker-1");
+    clock.now = 10;
+    queue.nack(d);
+    clock.now = 20;
+    expect(messageOf(() => queue.ack(d))).toMatch(/ended at 10 and the message is back in the queue/);
+  });
+
   test("LEASE_EXPIRED after two leases ended says the later delivery no longer holds the message either", async () => {
     const { queue, clock } = setup();
     await queue.send("job");
@@ -419,7 +429,8 @@ describe("hidden: what refusals say", () => {
     queue.ack(d);
     const message = messageOf(() => queue.ack(d));
     expect(message).toMatch(/^ack of message 1 by attempt 1 \(worker-1\) refused/);
-    expect(message).toMatch(/already acknowledged/);
+    expect(message).toMatch(/already acknowledged and deleted, by this delivery or a later one/);
+    expect(message).toMatch(/after the lease ended/);
     expect(message).toMatch(/idempotent/);
   });
 

@@ -28,10 +28,9 @@ export class Leases<T> {
     return now >= record.leaseEndsAt;
   }
 
-  /** A lease starts: the record, just delivered, goes at the tail. */
+  /** A lease starts: the record, just delivered, goes at the tail (its `later` is clear: see end). */
   start(record: MessageRecord<T>): void {
     record.earlier = this.last;
-    record.later = undefined;
     if (this.last === undefined) this.first = record;
     else this.last.later = record;
     this.last = record;
@@ -45,6 +44,8 @@ export class Leases<T> {
     else earlier.later = later;
     if (later === undefined) this.last = earlier;
     else later.earlier = earlier;
+    // Clear both links: the record may lease again, and a Delivery a consumer keeps must not hold
+    // a chain of records that have left the queue.
     record.earlier = undefined;
     record.later = undefined;
     this.count--;
