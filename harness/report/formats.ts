@@ -1,10 +1,11 @@
 /**
  * Machine-readable and shareable reports of a grading run: JSON (everything), Markdown (for a pull
- * request or a course page) and JUnit XML (for CI systems: one testcase per test and per budget).
+ * request or a course page), JUnit XML (for CI systems: one testcase per test and per budget) and
+ * the result object GitHub Classroom's autograding reporter reads (one test per exercise).
  */
 import { CORRECTNESS_POINTS, PERFORMANCE_POINTS, type WorkbookScore } from "../score/score";
 
-export const REPORT_FORMATS = ["json", "md", "junit"] as const;
+export const REPORT_FORMATS = ["json", "md", "junit", "classroom"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportContext {
@@ -21,7 +22,53 @@ export function renderReport(format: ReportFormat, workbook: WorkbookScore, cont
       return renderMarkdown(workbook, context);
     case "junit":
       return renderJunit(workbook, context);
+    case "classroom":
+      return `${JSON.stringify(classroomResult(workbook), null, 2)}\n`;
   }
+}
+
+/**
+ * What github-education-resources/autograding-grading-reporter reads from a runner (as base64 in
+ * the <RUNNER>_RESULTS variable, docs/classroom.md): every exercise is a test worth 100 points,
+ * scored as the workbook scores it, and passed once it is done (every test and every budget).
+ */
+export interface ClassroomResult {
+  version: 1;
+  status: "pass" | "fail" | "error";
+  max_score: number;
+  tests: {
+    name: string;
+    status: "pass" | "fail" | "error";
+    score: number;
+    message: string;
+    test_code: string;
+    filename: string;
+    line_no: number;
+    execution_time: string;
+  }[];
+}
+
+export function classroomResult(workbook: WorkbookScore): ClassroomResult {
+  const tests = workbook.exercises.map((e) => ({
+    name: e.id,
+    status: e.crash ? ("error" as const) : e.state === "done" ? ("pass" as const) : ("fail" as const),
+    score: e.score,
+    message:
+      e.crash ??
+      `${e.correctness.passed}/${e.correctness.total} tests pass; performance ${Math.round(e.performance * 100)}%` +
+        (e.performanceNote ? ` (${e.performanceNote})` : "") +
+        `: ${e.score} of 100`,
+    test_code: `npx kata grade ${e.slug}`,
+    filename: `exercises/${e.id}/src`,
+    line_no: 0,
+    execution_time: "",
+  }));
+  const status = tests.some((t) => t.status === "error")
+    ? "error"
+    : tests.every((t) => t.status === "pass")
+      ? "pass"
+      : "fail";
+  return { version: 1, status, max_score: 100 * tests.length, tests };
 }
 
 function renderMarkdown(workbook: WorkbookScore, context: ReportContext): string {

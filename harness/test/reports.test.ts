@@ -2,7 +2,7 @@
 import { combineLoadOrders } from "../bench/run-bench";
 import type { WorkloadMeasurement } from "../bench/result";
 import { splitHints } from "../cli/commands/hint";
-import { renderReport } from "../report/formats";
+import { renderReport, type ClassroomResult } from "../report/formats";
 import type { ExerciseScore, WorkbookScore } from "../score/score";
 import { checkReadme, README_SECTIONS } from "../verify/readme-sections";
 
@@ -87,4 +87,30 @@ test("a README missing a section is reported by name", () => {
   const complete = README_SECTIONS.map((s) => `## ${s}\ntext`).join("\n");
   expect(checkReadme(complete)).toEqual([]);
   expect(checkReadme(complete.replace("## Budget", "## Speed"))).toEqual(["Budget"]);
+});
+
+test("classroom: one test per exercise worth 100, scored as graded; what the autograding reporter reads", () => {
+  const crashed: ExerciseScore = {
+    ...exercise,
+    id: "05-microservices/rate-limiter",
+    slug: "rate-limiter",
+    state: "broken",
+    score: 0,
+    crash: "stopped after 120 s",
+  };
+  const done: ExerciseScore = { ...exercise, id: "03-caching/lru-cache", slug: "lru-cache", state: "done", score: 100 };
+  const text = renderReport("classroom", { ...workbook, exercises: [exercise, crashed, done] }, context);
+  // The reporter decodes <RUNNER>_RESULTS from base64 and parses it; the workflow encodes this file.
+  const result = JSON.parse(
+    Buffer.from(Buffer.from(text).toString("base64"), "base64").toString("utf8"),
+  ) as ClassroomResult;
+  expect(result).toMatchObject({ version: 1, status: "error", max_score: 300 });
+  expect(result.tests.map((t) => [t.name, t.status, t.score])).toEqual([
+    ["01-partitioning/consistent-hashing", "fail", 67.7],
+    ["05-microservices/rate-limiter", "error", 0],
+    ["03-caching/lru-cache", "pass", 100],
+  ]);
+  expect(result.tests[0]?.message).toBe("2/3 tests pass; performance 70%: 67.7 of 100");
+  expect(result.tests[1]?.message).toBe("stopped after 120 s");
+  expect(result.tests.reduce((sum, t) => sum + t.score, 0)).toBe(167.7); // the points the reporter sends to Classroom
 });

@@ -73,7 +73,11 @@ export async function gradeCommand(exercises: Exercise[], options: GradeCommandO
   if (options.format) {
     const out = path.resolve(
       options.out ??
-        path.join(targets.REPO_ROOT, ".kata", `report.${options.format === "junit" ? "xml" : options.format}`),
+        path.join(
+          targets.REPO_ROOT,
+          ".kata",
+          `report.${options.format === "junit" ? "xml" : options.format === "classroom" ? "classroom.json" : options.format}`,
+        ),
     );
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(
