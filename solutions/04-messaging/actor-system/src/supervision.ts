@@ -17,8 +17,8 @@ export class SupervisorImpl implements Supervisor {
   constructor(
     readonly name: string,
     readonly strategy: RestartStrategy,
-    private readonly window: RestartWindow | undefined,
-    private readonly runtime: Runtime,
+    protected readonly window: RestartWindow | undefined,
+    protected readonly runtime: Runtime,
   ) {}
 
   get isStopped(): boolean {
