@@ -435,7 +435,7 @@ describe("the consumer, driven by hand", () => {
 });
 
 describe("bad settings and bad publishes get a DeliveryError", () => {
-  test.each([
+  test.each<[Partial<DeliveryOptions>, DeliveryErrorCode]>([
     [{ mode: "exactly-once" as DeliveryMode }, "INVALID_MODE"],
     [{ visibilityTimeoutMs: 30 }, "INVALID_VISIBILITY_TIMEOUT"],
     [{ visibilityTimeoutMs: Number.NaN }, "INVALID_VISIBILITY_TIMEOUT"],
@@ -444,8 +444,8 @@ describe("bad settings and bad publishes get a DeliveryError", () => {
     [{ processingMs: -1 }, "INVALID_PROCESSING_TIME"],
     [{ ackDelayMs: Number.POSITIVE_INFINITY }, "INVALID_ACK_DELAY"],
     [{ dedupWindowMs: 0 }, "INVALID_DEDUP_WINDOW"],
-  ])("%p is refused with %s", (settings, code: DeliveryErrorCode) => {
-    const { mode, ...rest } = settings as Partial<DeliveryOptions>;
+  ])("%p is refused with %s", (settings, code) => {
+    const { mode, ...rest } = settings;
     const options = { ...BY_HAND, ...rest, mode: mode ?? "at-least-once" };
     expect(
       codeOf(DeliveryError, () => new dg.Producer(new ManualContext(PRODUCER, [CONSUMER]), CONSUMER, options)),
