@@ -37,6 +37,9 @@ export interface BenchOptions {
 
 export const DEFAULT_BENCH_TIME_LIMIT_MS = 240_000;
 
+export const NO_REFERENCE =
+  "this copy has no reference to measure against: your instructor grades performance with the reference beside your code, on one machine";
+
 export async function runBench(exercise: Exercise, options: BenchOptions): Promise<BenchReport> {
   const target = targets.parseTarget(options.target);
   const learner = sideOf(exercise, options.target);
@@ -50,6 +53,11 @@ export async function runBench(exercise: Exercise, options: BenchOptions): Promi
     report.workloads = expected.map((name) =>
       notMeasured(name, `no ${path.relative(targets.REPO_ROOT, learnerFile)} to measure`),
     );
+    return report;
+  }
+  if (!existsSync(exercise.referenceDir)) {
+    // A student copy (kata export): a ratio needs the reference in the same run, on the same machine.
+    report.workloads = expected.map((name) => notMeasured(name, NO_REFERENCE));
     return report;
   }
   const first = await runChild(exercise, options.singleOrder ?? "reference-first", learner, reference, options);

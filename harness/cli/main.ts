@@ -18,6 +18,7 @@ import { newCommand } from "./commands/new";
 import { nextExercise, readProgress } from "../progress/progress";
 import { watch } from "../watch/watch";
 import { interviewCommand } from "./commands/interview";
+import { exportStudentCopy } from "../export/export";
 
 function one(slug: string): Exercise {
   return selectExercises(loadCatalog(), [slug])[0] as Exercise;
@@ -153,6 +154,20 @@ program
   .command("reveal <slug>")
   .description("the reference solution's design notes, and where its code is")
   .action((slug: string) => revealCommand(one(slug)));
+
+program
+  .command("export <dir>")
+  .description(
+    "write a student copy to <dir>: the workbook without solutions/, hidden tests and notes (for a class, or a GitHub Classroom template)",
+  )
+  .option("--classroom", "add .github/workflows/classroom.yml (docs/classroom.md)", false)
+  .action((dir: string, options: { classroom: boolean }) => {
+    const { files } = exportStudentCopy(dir, options);
+    process.stdout.write(
+      `wrote ${files.length} files to ${dir}: no solutions/, no hidden tests, no notes.\n` +
+        `next: cd ${dir} && npm ci && npx kata list${options.classroom ? " (then push it as the assignment's template)" : ""}\n`,
+    );
+  });
 
 program
   .command("verify [exercises...]")

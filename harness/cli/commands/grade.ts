@@ -1,5 +1,5 @@
 /** `kata grade`: tests and benches for each exercise, a progress display, a scorecard, reports. */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pc from "picocolors";
 import targets from "../../resolve/targets.cjs";
@@ -44,7 +44,9 @@ export function nextStep(exercise: ExerciseScore): string {
       return `next: npm test -- ${exercise.slug} (${exercise.correctness.total - exercise.correctness.passed} tests to go)`;
     case "correct":
     case "done":
-      return `next: npx kata bench ${exercise.slug} (tests pass; speed earns the last ${Math.round(30 * (1 - exercise.performance))} points)`;
+      return existsSync(targets.SOLUTIONS_DIR)
+        ? `next: npx kata bench ${exercise.slug} (tests pass; speed earns the last ${Math.round(30 * (1 - exercise.performance))} points)`
+        : "next: npx kata next (tests pass; your instructor measures the speed, with the reference this copy does not have)";
   }
 }
 
