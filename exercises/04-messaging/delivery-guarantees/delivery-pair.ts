@@ -82,6 +82,9 @@ export class DeliveryPair {
   readonly ledger = new Ledger();
   readonly settings: DeliveryOptions;
 
+  /** The producer's context, for the timers that publish. */
+  private producerClock!: NodeContext<DeliveryMessage>;
+
   constructor(api: DeliveryApi, options: PairOptions) {
     this.settings = options.settings;
     const { ledger } = this;
@@ -96,10 +99,11 @@ export class DeliveryPair {
     this.sim = new Simulation<DeliveryMessage, ProducerNode | ConsumerNode>({
       seed: options.seed,
       nodeIds: [PRODUCER, CONSUMER],
-      createNode: (ctx) =>
-        ctx.id === PRODUCER
-          ? new api.Producer(recordingSends(ctx, ledger), CONSUMER, options.settings)
-          : new api.Consumer(ctx, handler, options.settings),
+      createNode: (ctx) => {
+        if (ctx.id !== PRODUCER) return new api.Consumer(ctx, handler, options.settings);
+        this.producerClock = ctx;
+        return new api.Producer(recordingSends(ctx, ledger), CONSUMER, options.settings);
+      },
       ...(options.network ? { network: options.network } : {}),
     });
     this.sim.describe = describe;
@@ -114,16 +118,22 @@ export class DeliveryPair {
     return this.sim.node(CONSUMER) as ConsumerNode | undefined;
   }
 
-  /** Publishes `count` messages, keys `${prefix}1`, `${prefix}2`, ..., one every `everyMs`. */
+  /**
+   * Publishes `count` messages, keys `${prefix}1`, `${prefix}2`, ..., the first now and then one
+   * every `everyMs`, and runs the simulation until `count x everyMs` have passed. The publishes are
+   * timers on the producer's clock, so the whole burst is one run of the simulation.
+   */
   publish(count: number, everyMs: number, prefix = "m"): string[] {
-    const keys: string[] = [];
-    for (let i = 1; i <= count; i++) {
-      const key = `${prefix}${i}`;
-      this.producer().publish(key, `payload of ${key}`);
-      this.ledger.published.push(key);
-      keys.push(key);
-      this.sim.runFor(everyMs);
-    }
+    const keys = Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
+    keys.forEach((key, i) => {
+      const publishOne = (): void => {
+        this.producer().publish(key, `payload of ${key}`);
+        this.ledger.published.push(key);
+      };
+      if (i === 0) publishOne();
+      else this.producerClock.setTimer(i * everyMs, publishOne);
+    });
+    this.sim.runFor(count * everyMs);
     return keys;
   }
 
