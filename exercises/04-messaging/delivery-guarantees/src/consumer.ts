@@ -42,7 +42,8 @@ export type Handler = (message: ReceivedMessage) => void;
  * while now < t + dedupWindowMs, and forgotten from t + dedupWindowMs on (a copy arriving then is
  * new). Forget expired keys so that storage stays bounded.
  *
- * Acks may wait up to ackDelayMs, so that several go in one Ack message. Nacks leave at once.
+ * Replies go to the node the Deliver came from. Acks may wait up to ackDelayMs, so that several go
+ * in one Ack message. Nacks leave at once.
  * Malformed messages (isDeliveryMessage) and anything but a Deliver are ignored.
  */
 export class Consumer implements SimNode<DeliveryMessage> {
