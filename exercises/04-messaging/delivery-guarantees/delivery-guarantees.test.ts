@@ -174,7 +174,7 @@ describe("the producer, driven by hand", () => {
     );
     expect(producer.pending()).toEqual([]);
     advanceTo(ctx, 2_000);
-    expect(sentSince(ctx)).toEqual([]);
+    expect([sentSince(ctx), producer.deadLetters().length]).toEqual([[], 1]);
   });
 
   test("attempts that time out end in the dead-letter queue as timed-out, still with the last error seen", () => {

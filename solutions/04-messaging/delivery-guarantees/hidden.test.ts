@@ -268,14 +268,19 @@ test("storage stays bounded: keys are forgotten once the window has passed", () 
 });
 
 test.each([
-  [{ visibilityTimeoutMs: 30 }, /processingMs \+ ackDelayMs \(30 ms\), got 30/],
-  [{ maxAttempts: 0 }, /got 0/],
-  [{ dedupWindowMs: -5 }, /got -5/],
-  [{ processingMs: Number.NaN }, /got NaN/],
-  [{ ackDelayMs: -1 }, /got -1/],
-  [{ mode: "twice" as DeliveryMode }, /"twice"/],
+  [
+    { visibilityTimeoutMs: 30 },
+    /than processingMs \+ ackDelayMs \(30 ms\), got 30: a shorter one redelivers every message/,
+  ],
+  [{ visibilityTimeoutMs: Number.POSITIVE_INFINITY }, /got Infinity/],
+  [{ maxAttempts: 0 }, /a whole number >= 1 \(the first delivery counts\), got 0/],
+  [{ dedupWindowMs: -5 }, /> 0, got -5; make it longer than every redelivery \(maxAttempts x visibilityTimeoutMs\)/],
+  [{ dedupWindowMs: Number.POSITIVE_INFINITY }, /got Infinity/],
+  [{ processingMs: Number.NaN }, /processingMs must be a finite number >= 0, got NaN/],
+  [{ ackDelayMs: -1 }, /ackDelayMs must be a finite number >= 0 \(0 acks at once\), got -1/],
+  [{ mode: "twice" as DeliveryMode }, /one of at-most-once, at-least-once, effectively-once; got "twice"/],
 ])("a refused setting is named with its value: %p", (settings, pattern) => {
-  const options = { ...BY_HAND, processingMs: 20, ackDelayMs: 10, mode: "at-least-once" as DeliveryMode, ...settings };
+  const options = { ...BY_HAND, mode: "at-least-once" as DeliveryMode, ...settings };
   expect(
     messageOf(DeliveryError, () => new dg.Producer(new ManualContext(PRODUCER, [CONSUMER]), CONSUMER, options)),
   ).toMatch(pattern);
@@ -301,13 +306,18 @@ test("the edges of the settings: zero processing and ack delay, one attempt, a t
 test("refused publishes and consumers say what was wrong", () => {
   const { producer } = producerByHand("at-least-once");
   producer.publish("m1", "x");
-  expect(messageOf(DeliveryError, () => producer.publish("m1", "y"))).toMatch(/"m1"/);
-  expect(messageOf(DeliveryError, () => producer.publish("", "y"))).toMatch(/""/);
-  expect(messageOf(DeliveryError, () => producer.publish("m2", 7 as unknown as string))).toMatch(/number/);
-  expect(
-    messageOf(
-      DeliveryError,
-      () => new dg.Producer(new ManualContext(PRODUCER, ["a", "b"]), "c", { mode: "at-least-once" }),
-    ),
-  ).toMatch(/a, b.*"c"/);
+  expect(messageOf(DeliveryError, () => producer.publish("m1", "y"))).toMatch(
+    /key "m1" was published before: .*give a new message a new key/,
+  );
+  expect(messageOf(DeliveryError, () => producer.publish("", "y"))).toMatch(/a non-empty string, got ""/);
+  expect(messageOf(DeliveryError, () => producer.publish(undefined as unknown as string, "y"))).toMatch(
+    /got undefined/,
+  );
+  expect(messageOf(DeliveryError, () => producer.publish("m2", 7 as unknown as string))).toMatch(
+    /serialise objects first\), got number/,
+  );
+  const consumerIn = (peers: string[]): string =>
+    messageOf(DeliveryError, () => new dg.Producer(new ManualContext(PRODUCER, peers), "c", { mode: "at-least-once" }));
+  expect(consumerIn(["a", "b"])).toMatch(/one of this node's peers \(a, b\), got "c"/);
+  expect(consumerIn([])).toMatch(/\(none\)/);
 });
