@@ -36,6 +36,26 @@ function codeOfError(error: unknown): string {
   return error instanceof ActorError ? error.code : `not an ActorError (${String(error)})`;
 }
 
+/**
+ * The answers to asks, without ever hanging the test: runs what can run, then lets the asks'
+ * timeouts pass on the virtual clock. An ask that got no answer shows as a string saying why.
+ */
+async function answersOf<T>(scheduler: ManualScheduler, asks: Promise<T>[]): Promise<(T | string)[]> {
+  const answers = asks.map(track);
+  await flushPromises();
+  if (answers.some((answer) => !answer.settled)) {
+    scheduler.advance(60_000);
+    await flushPromises();
+  }
+  return answers.map((answer) =>
+    !answer.settled
+      ? "no answer"
+      : answer.error === undefined
+        ? (answer.value as T)
+        : `no answer (${codeOfError(answer.error)})`,
+  );
+}
+
 /** An actor that appends each message to `log`, and throws on "boom". */
 function logger(log: unknown[]): () => Actor<unknown> {
   return () => ({
@@ -151,7 +171,7 @@ describe("tell: one message at a time, in order", () => {
 
   test("while one actor awaits, other actors go on handling their messages", async () => {
     const { system } = setup();
-    const gate = deferred<void>();
+    const gate = deferred<null>();
     const log: string[] = [];
     const slow = system.spawn<string>("slow", () => ({
       async receive(message) {
@@ -172,9 +192,29 @@ describe("tell: one message at a time, in order", () => {
         "only the awaiting actor waits; other actors must not wait for it (one message at a time per actor, not per system).",
     );
     expect(log).not.toContain("slow second");
-    gate.resolve();
+    gate.resolve(null);
     await settled(system);
     expect(log).toContain("slow second");
+  });
+
+  test("an actor with a long mailbox takes turns: at most 32 of its messages run while another actor waits", () => {
+    const { system } = setup();
+    const log: string[] = [];
+    const chatty = system.spawn<number>("chatty", () => ({
+      receive(n) {
+        log.push(`chatty ${n}`);
+      },
+    }));
+    const quiet = system.spawn("quiet", logger(log));
+    for (let n = 0; n < 100; n++) chatty.tell(n);
+    quiet.tell("quiet");
+    expect(system.drain()).toBe(101);
+    const waited = log.indexOf("quiet");
+    ensure(
+      waited >= 0 && waited <= 32,
+      `"quiet" had one message waiting behind "chatty"'s 100 and ran after ${waited} of them: an actor's turn is at most 32 messages, ` +
+        "then it goes to the back of the queue of actors with mail. A loop that empties one mailbox before the next lets one busy actor starve the rest.",
+    );
   });
 
   test("a tell to itself from inside receive runs after the current message, never inside it", () => {
@@ -195,7 +235,7 @@ describe("tell: one message at a time, in order", () => {
   test("settle() waits for async handlers in flight, and resolves at once when nothing is left", async () => {
     const { system } = setup();
     await settled(system);
-    const gate = deferred<void>();
+    const gate = deferred<null>();
     let finished = false;
     system
       .spawn("waiter", () => ({
@@ -208,7 +248,7 @@ describe("tell: one message at a time, in order", () => {
     const waiting = track(system.settle());
     await flushPromises();
     ensure(!waiting.settled, "settle() resolved while a handler's promise was still pending: it must wait for it");
-    gate.resolve();
+    gate.resolve(null);
     await settled(system);
     expect(finished).toBe(true);
   });
@@ -216,11 +256,11 @@ describe("tell: one message at a time, in order", () => {
 
 describe("ask: request-reply with a timeout", () => {
   test("ask resolves with the reply", async () => {
-    const { system } = setup();
+    const { scheduler, system } = setup();
     const ref = system.spawn("counter", counter({ count: 0 }));
     ref.tell({ type: "add", n: 5 });
     ref.tell({ type: "add", n: 2 });
-    expect(await getCount(ref)).toBe(7);
+    expect(await answersOf(scheduler, [getCount(ref)])).toEqual([7]);
   });
 
   test("an actor can keep a ReplyTo and answer later, while handling another message", async () => {
@@ -245,7 +285,11 @@ describe("ask: request-reply with a timeout", () => {
 
   test("an unanswered ask rejects with ASK_TIMEOUT exactly timeoutMs after it was made", async () => {
     const { scheduler, system } = setup();
-    const ref = system.spawn("silent", () => ({ receive() {} }));
+    const ref = system.spawn("silent", () => ({
+      receive() {
+        /* never answers */
+      },
+    }));
     scheduler.advance(250); // the clock does not start at the ask
     const answer = track(ref.ask((_replyTo) => "hello?", 100));
     await settled(system);
@@ -306,13 +350,22 @@ describe("ask: request-reply with a timeout", () => {
   test("an ask leaves no timer behind once answered, nor once timed out", async () => {
     const { scheduler, system } = setup();
     const ref = system.spawn("counter", counter({ count: 0 }));
-    for (let i = 0; i < 5; i++) await getCount(ref);
+    expect(
+      await answersOf(
+        scheduler,
+        [0, 1, 2, 3, 4].map(() => getCount(ref)),
+      ),
+    ).toEqual([0, 0, 0, 0, 0]);
     ensure(
       scheduler.pendingTimers() === 0,
       `after 5 answered asks, ${scheduler.pendingTimers()} timers were still pending: cancel an ask's timer when it is answered. ` +
         "A timer still pending after the reply keeps a real process alive for the whole timeout, and a million asks leave a million timers.",
     );
-    const silent = system.spawn("silent", () => ({ receive() {} }));
+    const silent = system.spawn("silent", () => ({
+      receive() {
+        /* never answers */
+      },
+    }));
     const answer = track(silent.ask((_replyTo) => "ping", 50));
     scheduler.advance(50);
     await flushPromises();
@@ -348,13 +401,13 @@ describe("ask: request-reply with a timeout", () => {
 
 describe("supervision: restarts", () => {
   test("a failed actor restarts with fresh state from its factory; the message that failed is not retried", async () => {
-    const { system } = setup();
+    const { scheduler, system } = setup();
     const made = { count: 0 };
     const ref = system.spawn("counter", counter(made));
     ref.tell({ type: "add", n: 40 });
     ref.tell({ type: "boom" });
     ref.tell({ type: "add", n: 2 });
-    const count = await getCount(ref);
+    const [count] = await answersOf(scheduler, [getCount(ref)]);
     ensure(
       made.count === 2 && count === 2,
       `after add 40, a failure, then add 2, the counter read ${count} and its factory had been called ${made.count} times: ` +
@@ -415,7 +468,7 @@ describe("supervision: restarts", () => {
   });
 
   test("one-for-one restarts only the child that failed", async () => {
-    const { system } = setup();
+    const { scheduler, system } = setup();
     const supervisor = system.supervisor("counters", { strategy: "one-for-one", maxRestarts: 3, withinMs: 1_000 });
     const made = { count: 0 };
     const a = supervisor.spawn("a", counter(made));
@@ -423,12 +476,12 @@ describe("supervision: restarts", () => {
     a.tell({ type: "add", n: 1 });
     b.tell({ type: "add", n: 10 });
     a.tell({ type: "boom" });
-    expect([await getCount(a), await getCount(b)]).toEqual([0, 10]);
+    expect(await answersOf(scheduler, [getCount(a), getCount(b)])).toEqual([0, 10]);
     expect(made.count).toBe(3);
   });
 
   test("all-for-one restarts every child, each with fresh state", async () => {
-    const { system } = setup();
+    const { scheduler, system } = setup();
     const supervisor = system.supervisor("pipeline", { strategy: "all-for-one", maxRestarts: 3, withinMs: 1_000 });
     const made = { count: 0 };
     const refs = ["parse", "enrich", "store"].map((name) => supervisor.spawn(name, counter(made)));
@@ -437,7 +490,7 @@ describe("supervision: restarts", () => {
     refs[1]?.tell({ type: "boom" });
     system.drain();
     refs[2]?.tell({ type: "add", n: 1 });
-    const counts = await Promise.all(refs.map(getCount));
+    const counts = await answersOf(scheduler, refs.map(getCount));
     ensure(
       made.count === 6 && JSON.stringify(counts) === JSON.stringify([0, 0, 1]),
       `after "enrich" failed, the children read ${JSON.stringify(counts)} (parse, enrich, store) and the factories ran ${made.count} times in all: ` +
@@ -577,7 +630,7 @@ describe("stopping and dead letters", () => {
 
   test("a handler running when its actor stops finishes, and nothing after it runs", async () => {
     const { system } = setup();
-    const gate = deferred<void>();
+    const gate = deferred<null>();
     const log: string[] = [];
     const ref = system.spawn<string>("worker", () => ({
       async receive(message) {
@@ -590,7 +643,7 @@ describe("stopping and dead letters", () => {
     ref.tell("two");
     system.drain();
     ref.stop();
-    gate.resolve();
+    gate.resolve(null);
     await settled(system);
     expect(log).toEqual(["start one", "end one"]);
     expect(system.deadLetters).toEqual([{ to: "worker", message: "two", reason: "actor-stopped" }]);

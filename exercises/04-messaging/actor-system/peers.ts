@@ -19,11 +19,10 @@ type Api = Pick<typeof ActorModule, "ActorSystem">;
 class FastqActorSystem {
   spawn<M>(name: string, factory: ActorFactory<M>): ActorRef<M> {
     const actor: Actor<M> = factory();
-    let ref: ActorRef<M> | undefined;
     const queue = fastq<unknown, M>((message, done) => {
       let outcome: void | Promise<void>;
       try {
-        outcome = actor.receive(message, { self: ref as ActorRef<M> });
+        outcome = actor.receive(message, { self: ref });
       } catch (error) {
         done(error as Error);
         return;
@@ -31,7 +30,7 @@ class FastqActorSystem {
       if (outcome instanceof Promise) outcome.then(() => done(null), done);
       else done(null);
     }, 1);
-    ref = {
+    const ref: ActorRef<M> = {
       name,
       isStopped: false,
       tell: (message: M) => queue.push(message),

@@ -102,7 +102,10 @@ export interface DeadLetter {
   to: string;
   /** The message, or for "ask-closed" the reply value that came too late. */
   message: unknown;
-  /** actor-stopped: told to, or left in the mailbox of, a stopped actor. ask-closed: a reply to an ask no longer waiting. */
+  /**
+   * actor-stopped: told to, or left in the mailbox of, a stopped actor. ask-closed: a reply to an
+   * ask that no longer waits (it timed out, failed, or was answered already).
+   */
   reason: "actor-stopped" | "ask-closed";
 }
 

@@ -25,7 +25,7 @@ export class LocalRef<M> implements ActorRef<M> {
   }
 
   ask<R>(makeMessage: (replyTo: ReplyTo<R>) => M, timeoutMs: number): Promise<R> {
-    if (typeof timeoutMs !== "number" || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
+    if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
       throw new ActorError(
         "INVALID_TIMEOUT",
         `ask to ${JSON.stringify(this.name)}: timeoutMs must be a positive, finite number of milliseconds, got ${shown(timeoutMs)}`,

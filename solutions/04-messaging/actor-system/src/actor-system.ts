@@ -54,7 +54,7 @@ function checkSupervisorOptions(name: string, options: unknown): asserts options
         ? `strategy must be "one-for-one" or "all-for-one", got ${shown(given.strategy)}`
         : !Number.isInteger(given.maxRestarts) || (given.maxRestarts as number) < 0
           ? `maxRestarts must be an integer >= 0, got ${shown(given.maxRestarts)}`
-          : typeof given.withinMs !== "number" || !(given.withinMs > 0) || !Number.isFinite(given.withinMs)
+          : !((given.withinMs as number) > 0) || !Number.isFinite(given.withinMs)
             ? `withinMs must be a positive, finite number of milliseconds, got ${shown(given.withinMs)}`
             : undefined;
   if (problem !== undefined) {
@@ -68,7 +68,7 @@ export class ActorSystem {
   private readonly root: SupervisorImpl;
 
   constructor(options: ActorSystemOptions = {}) {
-    const scheduler = options.scheduler ?? realScheduler;
+    const scheduler = options.scheduler === undefined ? realScheduler : options.scheduler;
     checkScheduler(scheduler);
     this.runtime = new Runtime(scheduler);
     this.root = new SupervisorImpl("/", "one-for-one", undefined, this.runtime);
@@ -87,7 +87,7 @@ export class ActorSystem {
       new RestartWindow(options.maxRestarts, options.withinMs),
       this.runtime,
     );
-    this.runtime.claimName(name, supervisor, "supervisor");
+    this.runtime.claimName(name, supervisor);
     return supervisor;
   }
 

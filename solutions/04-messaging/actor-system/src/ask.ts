@@ -30,21 +30,21 @@ export class PendingAsk<R> implements ReplyTo<R> {
   }
 
   reply(value: R): void {
-    if (!this.waiting) {
-      this.onClosedReply(value);
-      return;
-    }
-    this.waiting = false;
-    this.timer.cancel();
-    this.settle.resolve(value);
+    if (this.close()) this.settle.resolve(value);
+    else this.onClosedReply(value);
   }
 
   /** Rejects the ask if it still waits; does nothing otherwise. */
   fail(error: unknown): void {
-    if (!this.waiting) return;
+    if (this.close()) this.settle.reject(error);
+  }
+
+  /** Ends the wait, once: true for the call that ended it. */
+  private close(): boolean {
+    if (!this.waiting) return false;
     this.waiting = false;
     this.timer.cancel();
-    this.settle.reject(error);
+    return true;
   }
 }
 

@@ -22,19 +22,15 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 function handle(cell: ActorCell, envelope: Envelope, host: DispatchHost): void {
   const incarnation = cell.incarnation;
-  cell.busy = true; // a tell to itself from inside receive must not queue it to run again meanwhile
   let outcome: unknown;
   try {
     outcome = cell.instance.receive(envelope.message, cell.context);
   } catch (error) {
-    cell.busy = false;
     host.handlerFailed(cell, envelope, incarnation, error);
     return;
   }
-  if (!isThenable(outcome)) {
-    cell.busy = false;
-    return;
-  }
+  if (!isThenable(outcome)) return;
+  cell.busy = true;
   host.handlerStarted();
   outcome.then(
     () => host.handlerSettled(cell, envelope, incarnation, false, undefined),

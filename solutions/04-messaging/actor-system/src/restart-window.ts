@@ -6,7 +6,7 @@
  */
 export class RestartWindow {
   /** Times of the restarts still in the window, oldest first; never more than maxRestarts. */
-  private readonly times: number[] = [];
+  private times: number[] = [];
 
   constructor(
     readonly maxRestarts: number,
@@ -15,7 +15,7 @@ export class RestartWindow {
 
   /** Whether a failure at `now` may restart; if so the restart is recorded. */
   allow(now: number): boolean {
-    while (this.times.length > 0 && now - (this.times[0] as number) >= this.withinMs) this.times.shift();
+    this.times = this.times.filter((time) => now - time < this.withinMs);
     if (this.times.length >= this.maxRestarts) return false;
     this.times.push(now);
     return true;

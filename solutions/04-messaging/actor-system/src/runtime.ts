@@ -41,13 +41,13 @@ export class Runtime implements DispatchHost {
     }
   }
 
-  claimName(name: string, owner: object, kind: string): void {
-    this.checkName(name, kind);
+  /** Takes a name checked by checkName. */
+  claimName(name: string, owner: object): void {
     this.names.set(name, owner);
   }
 
-  releaseName(name: string, owner: object): void {
-    if (this.names.get(name) === owner) this.names.delete(name);
+  releaseName(name: string): void {
+    this.names.delete(name);
   }
 
   deadLetter(letter: DeadLetter): void {
@@ -73,7 +73,7 @@ export class Runtime implements DispatchHost {
   }
 
   private scheduleDrain(): void {
-    if (this.drainScheduled || this.draining) return;
+    if (this.drainScheduled) return;
     this.drainScheduled = true;
     queueMicrotask(() => {
       this.drainScheduled = false;
@@ -83,7 +83,7 @@ export class Runtime implements DispatchHost {
 
   /** Runs every message that can start now; returns how many receive calls it made. */
   drain(): number {
-    if (this.draining) return 0; // called from inside a handler: the loop below goes on after it
+    if (this.draining) return 0; // called from inside a handler: the loop it is in goes on after it returns
     this.draining = true;
     let handled = 0;
     try {
@@ -155,7 +155,7 @@ export class Runtime implements DispatchHost {
   stop(cell: ActorCell): void {
     if (cell.stopped) return;
     cell.stopped = true;
-    this.releaseName(cell.name, cell);
+    this.releaseName(cell.name);
     cell.supervisor.forget(cell);
     for (let envelope = cell.mailbox.shift(); envelope !== undefined; envelope = cell.mailbox.shift()) {
       this.undeliverable(cell, envelope);

@@ -40,7 +40,7 @@ export class SupervisorImpl implements Supervisor {
       );
     }
     const cell = new ActorCell<M>(name, factory, this, this.runtime);
-    this.runtime.claimName(name, cell, "actor");
+    this.runtime.claimName(name, cell);
     this.cells.add(cell as ActorCell);
     return cell.ref;
   }
@@ -53,7 +53,7 @@ export class SupervisorImpl implements Supervisor {
     if (this.stopped) return;
     this.stopped = true;
     for (const cell of [...this.cells]) this.runtime.stop(cell);
-    this.runtime.releaseName(this.name, this);
+    this.runtime.releaseName(this.name);
   }
 
   /** A stopped child leaves. */
@@ -67,7 +67,7 @@ export class SupervisorImpl implements Supervisor {
       this.stop();
       return;
     }
-    const restarted = this.strategy === "all-for-one" ? [...this.cells] : [cell];
+    const restarted = this.strategy === "one-for-one" ? [cell] : [...this.cells];
     for (const child of restarted) child.restart();
   }
 }

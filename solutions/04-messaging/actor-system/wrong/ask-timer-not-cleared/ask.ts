@@ -19,7 +19,11 @@ export function openAsk<R>(
     now: () => scheduler.now(),
     setTimer(delayMs, callback) {
       scheduler.setTimer(delayMs, callback);
-      return { cancel() {} };
+      return {
+        cancel() {
+          // the mistake: the timer stays set
+        },
+      };
     },
   };
   return referenceOpenAsk<R>(neverCancelled, target, timeoutMs, onClosedReply);
