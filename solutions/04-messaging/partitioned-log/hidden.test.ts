@@ -416,8 +416,23 @@ describe("hidden: every refusal names what it refused", () => {
     ],
     [
       "a topic the group does not read",
-      () => new ConsumerGroup(logWith({ t: 1, u: 1 }), { topics: ["t"] }).lag("u", 0),
-      [/\bu\b/, /\bt\b/],
+      () => new ConsumerGroup(logWith({ t: 1, u: 1, v: 1 }), { topics: ["t", "v"] }).lag("u", 0),
+      [/\bu\b/, /\bt\b/, /\bv\b/],
+    ],
+    [
+      "a topic the log does not have",
+      () => logWith({ orders: 1, payments: 1 }).fetch("refunds", 0, 0, 1),
+      ["refunds", /\borders\b/, /\bpayments\b/],
+    ],
+    [
+      "a partition of another member",
+      () => {
+        const group = new ConsumerGroup(logWith({ t: 3 }), { topics: ["t"] });
+        group.join("a");
+        const generation = group.join("b"); // a owns t-0 and t-1, b owns t-2
+        group.commit({ member: "a", generation, topic: "t", partition: 2, offset: 0 });
+      },
+      [/\bb\b/, /\bt-0\b/, /\bt-1\b/],
     ],
     [
       "a member with no partitions",

@@ -25,8 +25,10 @@ function sortedMembers(members: readonly string[]): string[] {
   return [...members].sort();
 }
 
-function byName(a: TopicPartitions, b: TopicPartitions): number {
-  return a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0;
+/** The topics sorted by name (each name appears once: a group lists each topic once). */
+function byName(topics: readonly TopicPartitions[]): TopicPartitions[] {
+  const counts = new Map(topics.map(({ topic, partitions }) => [topic, partitions]));
+  return [...counts.keys()].sort().map((topic) => ({ topic, partitions: counts.get(topic) as number }));
 }
 
 /**
@@ -40,8 +42,8 @@ export function rangeAssignor(
 ): Map<string, TopicPartition[]> {
   const order = sortedMembers(members);
   const result = new Map<string, TopicPartition[]>(order.map((member) => [member, []]));
-  if (order.length === 0) return result;
-  for (const { topic, partitions } of [...topics].sort(byName)) {
+  // With no members, forEach below has no one to give partitions to: the result stays empty.
+  for (const { topic, partitions } of byName(topics)) {
     const each = Math.floor(partitions / order.length);
     const extra = partitions % order.length;
     let next = 0;
@@ -66,7 +68,7 @@ export function roundRobinAssignor(
   const result = new Map<string, TopicPartition[]>(order.map((member) => [member, []]));
   if (order.length === 0) return result;
   let dealt = 0;
-  for (const { topic, partitions } of [...topics].sort(byName)) {
+  for (const { topic, partitions } of byName(topics)) {
     for (let partition = 0; partition < partitions; partition++) {
       (result.get(order[dealt++ % order.length] as string) as TopicPartition[]).push({ topic, partition });
     }

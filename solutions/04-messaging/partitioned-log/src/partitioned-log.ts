@@ -156,7 +156,7 @@ export class PartitionedLog {
     if (store === undefined) {
       throw new PartitionedLogError(
         "PARTITION_OUT_OF_RANGE",
-        `partition ${show(partition)} is out of range for topic ${show(name)}, which has ${topic.partitions.length} partitions, numbered 0 to ${topic.partitions.length - 1}`,
+        `partition ${show(partition)} is out of range for topic ${show(name)}, which has ${topic.partitions.length} partitions, numbered from 0`,
       );
     }
     return store;
