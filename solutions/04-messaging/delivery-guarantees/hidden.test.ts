@@ -267,23 +267,28 @@ test("storage stays bounded: keys are forgotten once the window has passed", () 
   );
 });
 
-test.each([
-  [
-    { visibilityTimeoutMs: 30 },
-    /than processingMs \+ ackDelayMs \(30 ms\), got 30: a shorter one redelivers every message/,
-  ],
-  [{ visibilityTimeoutMs: Number.POSITIVE_INFINITY }, /got Infinity/],
-  [{ maxAttempts: 0 }, /a whole number >= 1 \(the first delivery counts\), got 0/],
-  [{ dedupWindowMs: -5 }, /> 0, got -5; make it longer than every redelivery \(maxAttempts x visibilityTimeoutMs\)/],
-  [{ dedupWindowMs: Number.POSITIVE_INFINITY }, /got Infinity/],
-  [{ processingMs: Number.NaN }, /processingMs must be a finite number >= 0, got NaN/],
-  [{ ackDelayMs: -1 }, /ackDelayMs must be a finite number >= 0 \(0 acks at once\), got -1/],
-  [{ mode: "twice" as DeliveryMode }, /one of at-most-once, at-least-once, effectively-once; got "twice"/],
-])("a refused setting is named with its value: %p", (settings, pattern) => {
+/** The refusal's message names the setting, the value given and, where there is one, the bound. */
+test.each<[Partial<DeliveryOptions>, string[]]>([
+  [{ visibilityTimeoutMs: 25 }, ["visibilityTimeoutMs", "25", "30"]],
+  [{ visibilityTimeoutMs: Number.POSITIVE_INFINITY }, ["visibilityTimeoutMs", "Infinity"]],
+  [{ maxAttempts: 0 }, ["maxAttempts", "0"]],
+  [{ dedupWindowMs: -5 }, ["dedupWindowMs", "-5"]],
+  [{ dedupWindowMs: Number.POSITIVE_INFINITY }, ["dedupWindowMs", "Infinity"]],
+  [{ processingMs: Number.NaN }, ["processingMs", "NaN"]],
+  [{ ackDelayMs: -1 }, ["ackDelayMs", "-1"]],
+  [{ mode: "twice" as DeliveryMode }, ["twice", "at-most-once", "at-least-once", "effectively-once"]],
+])("a refused setting is named with its value: %p", (settings, fragments) => {
   const options = { ...BY_HAND, mode: "at-least-once" as DeliveryMode, ...settings };
-  expect(
-    messageOf(DeliveryError, () => new dg.Producer(new ManualContext(PRODUCER, [CONSUMER]), CONSUMER, options)),
-  ).toMatch(pattern);
+  const message = messageOf(
+    DeliveryError,
+    () => new dg.Producer(new ManualContext(PRODUCER, [CONSUMER]), CONSUMER, options),
+  );
+  const missing = fragments.filter((fragment) => !message.includes(fragment));
+  ensure(
+    missing.length === 0,
+    `${JSON.stringify(settings)} was refused with "${message}", which does not mention ${missing.join(", ")}: say which ` +
+      "setting was wrong, the value given, and the range that works, so one log line is enough to fix it",
+  );
 });
 
 test("the edges of the settings: zero processing and ack delay, one attempt, a tiny window are all allowed", () => {
@@ -306,18 +311,13 @@ test("the edges of the settings: zero processing and ack delay, one attempt, a t
 test("refused publishes and consumers say what was wrong", () => {
   const { producer } = producerByHand("at-least-once");
   producer.publish("m1", "x");
-  expect(messageOf(DeliveryError, () => producer.publish("m1", "y"))).toMatch(
-    /key "m1" was published before: .*give a new message a new key/,
+  expect(messageOf(DeliveryError, () => producer.publish("m1", "y"))).toContain('"m1"');
+  expect(messageOf(DeliveryError, () => producer.publish("", "y"))).toContain('""');
+  expect(messageOf(DeliveryError, () => producer.publish(undefined as unknown as string, "y"))).toContain("undefined");
+  expect(messageOf(DeliveryError, () => producer.publish("m2", 7 as unknown as string))).toContain("number");
+  const refusal = messageOf(
+    DeliveryError,
+    () => new dg.Producer(new ManualContext(PRODUCER, ["node-a", "node-b"]), "node-c", { mode: "at-least-once" }),
   );
-  expect(messageOf(DeliveryError, () => producer.publish("", "y"))).toMatch(/a non-empty string, got ""/);
-  expect(messageOf(DeliveryError, () => producer.publish(undefined as unknown as string, "y"))).toMatch(
-    /got undefined/,
-  );
-  expect(messageOf(DeliveryError, () => producer.publish("m2", 7 as unknown as string))).toMatch(
-    /serialise objects first\), got number/,
-  );
-  const consumerIn = (peers: string[]): string =>
-    messageOf(DeliveryError, () => new dg.Producer(new ManualContext(PRODUCER, peers), "c", { mode: "at-least-once" }));
-  expect(consumerIn(["a", "b"])).toMatch(/one of this node's peers \(a, b\), got "c"/);
-  expect(consumerIn([])).toMatch(/\(none\)/);
+  for (const name of ["node-a", "node-b", "node-c"]) expect(refusal).toContain(name);
 });
