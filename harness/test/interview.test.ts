@@ -21,6 +21,7 @@ import { interviewPoints, renderInterviewReport, type InterviewOutcome } from ".
 import { HINT_COST, InterviewSession, mmss } from "../interview/session";
 import type { ExerciseProgress } from "../progress/progress";
 import { scoreExercise } from "../score/score";
+import { waitFor } from "./wait-for";
 
 jest.setTimeout(90_000);
 
@@ -173,17 +174,6 @@ describe("the report", () => {
   });
 });
 
-/** Waits until `read()` shows `text`, for at most `ms`; says what it saw if not. */
-async function waitFor(read: () => string, text: string | RegExp, ms = 30_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const seen = read();
-    if (typeof text === "string" ? seen.includes(text) : text.test(seen)) return seen;
-    if (Date.now() > deadline) throw new Error(`waited ${ms / 1000} s for ${String(text)}; the screen shows:\n${seen}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 test("a whole interview on a virtual clock: brief and countdown, a hint, a fix, time up, the report", async () => {
   const lru = bySlug("lru-cache"); // its tests, hidden ones included, run in seconds
   const root = mkdtempSync(path.join(tmpdir(), "kata-interview-"));
@@ -202,8 +192,10 @@ test("a whole interview on a virtual clock: brief and countdown, a hint, a fix, 
   const current = (): string => screen.slice(screen.lastIndexOf("\x1b[H") + 3);
   const input = new PassThrough();
   let now = 0;
+  let finished: Promise<InterviewOutcome> | undefined;
+  let settled = false;
   try {
-    const finished = interviewCommand(catalog, lru, {
+    finished = interviewCommand(catalog, lru, {
       minutes: 45,
       seed: 5,
       target: root,
@@ -212,12 +204,15 @@ test("a whole interview on a virtual clock: brief and countdown, a hint, a fix, 
       output,
       clock: { now: () => now },
       tickMs: 20,
+    }).finally(() => {
+      settled = true;
     });
     await waitFor(current, "First failure:");
     expect(current()).toContain(`kata interview · ${lru.id} · 45:00 left of 45:00`);
     const brief = readInterviewBrief(readFileSync(lru.readme, "utf8"));
-    expect(current()).toContain(`"${brief?.question ?? "the question"}"`);
-    expect(current()).toContain(`Requirements\n  - ${brief?.requirements[0] ?? "the first requirement"}`);
+    const unwrapped = current().replace(/\n {1,4}(?=\S)(?!- )/g, " "); // the screen wraps long lines
+    expect(unwrapped).toContain(`"${brief?.question ?? "the question"}"`);
+    expect(unwrapped).toContain(`Requirements\n  - ${brief?.requirements[0] ?? "the first requirement"}`);
     expect(current()).not.toContain("exercises pass"); // the workbook's progress is not the point here
 
     now = 10 * 60_000;
@@ -243,6 +238,11 @@ test("a whole interview on a virtual clock: brief and countdown, a hint, a fix, 
     const saved = path.join(root, "interviews");
     expect(existsSync(saved) && readdirSync(saved)).toHaveLength(1);
   } finally {
+    // A failed expectation must not leave the watch running (its jest child would keep jest alive).
+    if (finished && !settled) {
+      input.write("q");
+      await finished.catch(() => undefined);
+    }
     if (before === undefined) delete process.env.KATA_PROGRESS_FILE;
     else process.env.KATA_PROGRESS_FILE = before;
     rmSync(root, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import type { TestCaseResult } from "../run/run-tests";
 import targets from "../resolve/targets.cjs";
 import { TSX_CLI } from "../run/tools";
 import { renderScreen, teachingLines, wrapLine } from "../watch/screen";
+import { waitFor } from "./wait-for";
 
 jest.setTimeout(90_000);
 
@@ -28,17 +29,6 @@ function learnerCopy(): { root: string; src: string; fix: () => void } {
     for (const file of readdirSync(lru.referenceDir)) cpSync(path.join(lru.referenceDir, file), path.join(src, file));
   };
   return { root, src, fix };
-}
-
-/** Waits until `read()` shows `text`, for at most `ms`; says what it saw if not. */
-async function waitFor(read: () => string, text: string | RegExp, ms = 30_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const seen = read();
-    if (typeof text === "string" ? seen.includes(text) : text.test(seen)) return seen;
-    if (Date.now() > deadline) throw new Error(`waited ${ms / 1000} s for ${String(text)}; the screen shows:\n${seen}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe("the screen", () => {
