@@ -467,6 +467,27 @@ describe("hidden: buffers, failures and closing", () => {
     expect(thenCalls).toBe(1);
   });
 
+  test("a thenable settled in the middle of another delivery does not let a newer message overtake its buffer", () => {
+    const { broker } = setup();
+    broker.createTopic("t");
+    const offsets: number[] = [];
+    let finish: (() => void) | undefined;
+    broker.subscribe("t", (message) => {
+      offsets.push(message.offset);
+      return message.offset === 0 ? { then: (resolve: () => void) => void (finish = resolve) } : undefined;
+    });
+    broker.subscribe("t", (message) => {
+      if (message.offset !== 2) return;
+      broker.publish("t", "queued before the first subscriber's thenable settles");
+      finish?.();
+    });
+    publishMany(broker, "t", 3); // 0 makes the first one busy; 1 and 2 wait in its buffer
+    ensure(
+      offsets.join() === "0,1,2,3",
+      `a subscriber busy with offset 0, with offsets 1 and 2 waiting, got [${offsets.join(", ")}] once its thenable settled during the delivery of offset 2, right after offset 3 was published: a subscriber that is not busy but still has messages waiting must buffer a new one behind them, not take it first`,
+    );
+  });
+
   test("stats of a fresh subscription are all zero", () => {
     const { broker } = setup();
     broker.createTopic("t");
@@ -500,6 +521,11 @@ describe("hidden: what the errors say", () => {
     expect(messageOf(() => broker.subscribe("t", () => undefined, { from: badOffset }))).toContain("-2");
     const badFrom = "earliest" as unknown as "latest";
     expect(messageOf(() => broker.subscribe("t", () => undefined, { from: badFrom }))).toContain('"earliest"');
+    const objectFrom = { position: 3 } as unknown as "latest";
+    expect(messageOf(() => broker.subscribe("t", () => undefined, { from: objectFrom }))).toContain('{"position":3}');
+    expect(policy).toContain('"drop-oldest", "drop-newest", "disconnect"');
+    broker.createTopic("u");
+    expect(messageOf(() => broker.publish("v", "x"))).toContain('"t", "u"');
     const clock = "now" as unknown as () => number;
     expect(messageOf(() => new PubSub({ clock }))).toContain("clock");
   });
