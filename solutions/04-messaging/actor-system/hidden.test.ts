@@ -519,6 +519,17 @@ describe("hidden: supervisors and groups", () => {
     );
   });
 
+  test("a stopped supervisor's stop() does nothing more: it does not free its name from a newer owner", () => {
+    const { system } = setup();
+    const options = { strategy: "one-for-one", maxRestarts: 1, withinMs: 1_000 } as const;
+    const old = system.supervisor("workers", options);
+    old.stop();
+    const fresh = system.supervisor("workers", options);
+    old.stop();
+    expect(codeOf(ActorError, () => system.supervisor("workers", options))).toBe("DUPLICATE_NAME");
+    expect(fresh.isStopped).toBe(false);
+  });
+
   test("a stopped actor's stop() does nothing more, and its name is not freed twice", () => {
     const { system } = setup();
     const old = system.spawn("name", logger([]));

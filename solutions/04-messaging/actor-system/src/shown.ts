@@ -2,7 +2,7 @@
 export function shown(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "function") return "a function";
-  if (value === null || typeof value === "object") {
+  if (typeof value === "object") {
     try {
       return JSON.stringify(value);
     } catch {
