@@ -488,6 +488,30 @@ describe("hidden: buffers, failures and closing", () => {
     );
   });
 
+  test("a thenable settled mid fan-out, with its replay unfinished, does not let the live message overtake the replay", () => {
+    const { broker } = setup();
+    broker.createTopic("t", { retention: { messages: 10 } });
+    publishMany(broker, "t", 3);
+    let finish: (() => void) | undefined;
+    broker.subscribe("t", (message) => {
+      if (message.offset === 3) finish?.();
+    });
+    const offsets: number[] = [];
+    broker.subscribe(
+      "t",
+      (message) => {
+        offsets.push(message.offset);
+        return message.offset === 0 ? { then: (resolve: () => void) => void (finish = resolve) } : undefined;
+      },
+      { from: { offset: 0 } },
+    );
+    broker.publish("t", "live"); // offset 3: the first subscriber settles the replaying one's thenable
+    ensure(
+      offsets.join() === "0,1,2,3",
+      `a subscriber replaying offsets 0-2, busy with 0 until its thenable settled during the fan-out of offset 3, got [${offsets.join(", ")}]: while any of its replay is still to come, a live message must wait behind it`,
+    );
+  });
+
   test("stats of a fresh subscription are all zero", () => {
     const { broker } = setup();
     broker.createTopic("t");
