@@ -36,7 +36,8 @@ export async function benchCommand(
   process.stdout.write(
     "ratio: your figure relative to the reference in the same run; a budget of 0.5 asks for half its throughput.\n",
   );
-  if (options.peers && existsSync(exercise.referenceDir)) writePeers(await runPeers(exercise, DEFAULT_BENCH_TIME_LIMIT_MS));
+  if (options.peers && existsSync(exercise.referenceDir))
+    writePeers(await runPeers(exercise, DEFAULT_BENCH_TIME_LIMIT_MS));
   return scores.every((w) => w.score >= 1) ? 0 : 1;
 }
 
