@@ -23,7 +23,7 @@ import type { ExerciseProgress } from "../progress/progress";
 import { scoreExercise } from "../score/score";
 import { waitFor } from "./wait-for";
 
-jest.setTimeout(90_000);
+jest.setTimeout(150_000);
 
 const catalog = loadCatalog();
 const bySlug = (slug: string): Exercise => catalog.find((e) => e.meta.slug === slug) as Exercise;

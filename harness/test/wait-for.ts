@@ -1,5 +1,5 @@
 /** Waits until `read()` shows `text` (a screen, a log), for at most `ms`; says what it saw if not. */
-export async function waitFor(read: () => string, text: string | RegExp, ms = 30_000, pollMs = 50): Promise<string> {
+export async function waitFor(read: () => string, text: string | RegExp, ms = 60_000, pollMs = 50): Promise<string> {
   const deadline = Date.now() + ms;
   for (;;) {
     const seen = read();

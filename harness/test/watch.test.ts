@@ -15,7 +15,7 @@ import { TSX_CLI } from "../run/tools";
 import { renderScreen, teachingLines, wrapLine } from "../watch/screen";
 import { waitFor } from "./wait-for";
 
-jest.setTimeout(90_000);
+jest.setTimeout(150_000);
 
 const MAIN = path.join(targets.REPO_ROOT, "harness", "cli", "main.ts");
 const lru = loadCatalog().find((e) => e.meta.slug === "lru-cache") as Exercise;
