@@ -7,83 +7,18 @@ import { ActorError } from "./src/errors";
 import { ManualScheduler } from "./src/scheduler";
 import { ActorSystem, type Actor, type ActorRef, type ReplyTo } from "./src/actor-system";
 
-function setup(): { scheduler: ManualScheduler; system: ActorSystem } {
-  const scheduler = new ManualScheduler();
-  return { scheduler, system: new ActorSystem({ scheduler }) };
-}
+import {
+  setup,
+  settled,
+  track,
+  codeOfError,
+  answersOf,
+  logger,
+  counter,
+  getCount,
+  type CounterMessage,
+} from "./actor-test-kit";
 
-async function settled(system: ActorSystem): Promise<void> {
-  let done = false;
-  void system.settle().then(() => {
-    done = true;
-  });
-  for (let turn = 0; turn < 3 && !done; turn++) await flushPromises();
-  ensure(done, "system.settle() had not resolved although every pending promise reaction had run");
-}
-
-function track<T>(promise: Promise<T>): { settled: boolean; value?: T; error?: unknown } {
-  const state: { settled: boolean; value?: T; error?: unknown } = { settled: false };
-  promise.then(
-    (value) => Object.assign(state, { settled: true, value }),
-    (error: unknown) => Object.assign(state, { settled: true, error }),
-  );
-  return state;
-}
-
-function codeOfError(error: unknown): string {
-  return error instanceof ActorError ? error.code : `not an ActorError (${String(error)})`;
-}
-
-/**
- * The answers to asks, without ever hanging the test: runs what can run, then lets the asks'
- * timeouts pass on the virtual clock. An ask that got no answer shows as a string saying why.
- */
-async function answersOf<T>(scheduler: ManualScheduler, asks: Promise<T>[]): Promise<(T | string)[]> {
-  const answers = asks.map(track);
-  await flushPromises();
-  if (answers.some((answer) => !answer.settled)) {
-    scheduler.advance(60_000);
-    await flushPromises();
-  }
-  return answers.map((answer) =>
-    !answer.settled
-      ? "no answer"
-      : answer.error === undefined
-        ? (answer.value as T)
-        : `no answer (${codeOfError(answer.error)})`,
-  );
-}
-
-function logger(log: unknown[]): () => Actor<unknown> {
-  return () => ({
-    receive(message) {
-      if (message === "boom") throw new Error("boom");
-      log.push(message);
-    },
-  });
-}
-
-type CounterMessage = { type: "add"; n: number } | { type: "get"; replyTo: ReplyTo<number> } | { type: "boom" };
-
-function counter(made: { count: number }): () => Actor<CounterMessage> {
-  return () => {
-    made.count++;
-    let count = 0;
-    return {
-      receive(message) {
-        if (message.type === "add") count += message.n;
-        else if (message.type === "get") message.replyTo.reply(count);
-        else throw new Error("boom");
-      },
-    };
-  };
-}
-
-function getCount(ref: ActorRef<CounterMessage>, timeoutMs = 1_000): Promise<number> {
-  return ref.ask<number>((replyTo) => ({ type: "get", replyTo }), timeoutMs);
-}
-
-/** A counter whose "slow-add" awaits `gate` before adding. */
 type GatedMessage = CounterMessage | { type: "slow-add"; n: number; fail?: boolean };
 
 function gatedCounter(made: { count: number }, gate: Promise<unknown>): () => Actor<GatedMessage> {
