@@ -6,13 +6,19 @@
 import pc from "picocolors";
 import { CatalogError } from "../catalog/exercise-meta";
 import targets from "../resolve/targets.cjs";
+import { GradebookError } from "../gradebook/errors";
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
 export function isUserError(error: unknown): error is Error {
-  return error instanceof CatalogError || error instanceof targets.TargetError || error instanceof UsageError;
+  return (
+    error instanceof CatalogError ||
+    error instanceof targets.TargetError ||
+    error instanceof UsageError ||
+    error instanceof GradebookError
+  );
 }
 
 export function reportAndExit(error: unknown): never {

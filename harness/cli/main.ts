@@ -19,6 +19,7 @@ import { nextExercise, readProgress } from "../progress/progress";
 import { watch } from "../watch/watch";
 import { interviewCommand } from "./commands/interview";
 import { exportStudentCopy } from "../export/export";
+import { gradebookCommand, gradebookMergeCommand, type GradebookCommandOptions } from "./commands/gradebook";
 
 function one(slug: string): Exercise {
   return selectExercises(loadCatalog(), [slug])[0] as Exercise;
@@ -167,6 +168,49 @@ program
       `wrote ${files.length} files to ${dir}: no solutions/, no hidden tests, no notes.\n` +
         `next: cd ${dir} && npm ci && npx kata list${options.classroom ? " (then push it as the assignment's template)" : ""}\n`,
     );
+  });
+
+const gradebook = program
+  .command("gradebook")
+  .description("grade a class: every subfolder of <folder> is a student's submission (kata gradebook --help)");
+
+gradebook
+  .command("grade <folder>", { isDefault: true })
+  .description(
+    "grade every student's submission in <folder>, each exercise isolated, with reports (CSV, JSON, JUnit, HTML); resumable",
+  )
+  .option("-j, --jobs <n>", "test processes at once (default: the number of cores)", positiveNumber("processes"))
+  .option("-e, --exercises <names>", "only these exercises or tracks, comma-separated")
+  .option("--shard <i/n>", "grade only the i-th of n shares of the class (merge them with kata gradebook merge)")
+  .option("--visible-only", "leave out the hidden tests", false)
+  .option("--no-bench", "skip the benches (performance scores 0)")
+  .option("-o, --out <dir>", "where the reports go (default <folder>-gradebook)")
+  .option("--fresh", "grade everything again instead of reusing cached results", false)
+  .option("--memory <mb>", "heap limit of each test process, in MB", positiveNumber("MB"))
+  .option("--cache <dir>", "where results are cached (default .kata/gradebook-cache)")
+  .action(
+    async (
+      folder: string,
+      options: Omit<GradebookCommandOptions, "hidden"> & { visibleOnly: boolean; exercises?: string },
+    ) => {
+      const names =
+        options.exercises
+          ?.split(",")
+          .map((n) => n.trim())
+          .filter((n) => n.length > 0) ?? [];
+      process.exitCode = await gradebookCommand(folder, selectExercises(loadCatalog(), names), {
+        ...options,
+        hidden: !options.visibleOnly,
+      });
+    },
+  );
+
+gradebook
+  .command("merge <dirs...>")
+  .description("combine the results of every --shard i/n run into one set of reports")
+  .requiredOption("-o, --out <dir>", "where the combined reports go")
+  .action((dirs: string[], options: { out: string }) => {
+    process.exitCode = gradebookMergeCommand(dirs, options);
   });
 
 program

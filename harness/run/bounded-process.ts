@@ -30,7 +30,35 @@ export interface BoundedResult {
   elapsedMs: number;
 }
 
+/**
+ * Children still running, by process group. Each leads its own group (so a kill reaches jest's
+ * workers), which also means Ctrl-C on the parent does not reach them: the parent kills them
+ * itself when it is interrupted, or a stopped gradebook would leave jest processes running.
+ */
+const running = new Set<number>();
+let stoppingChildrenOnExit = false;
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+}
+
+function stopChildrenOnExit(): void {
+  if (stoppingChildrenOnExit) return;
+  stoppingChildrenOnExit = true;
+  process.on("exit", () => running.forEach(killGroup));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+    process.once(signal, () => {
+      running.forEach(killGroup);
+      process.kill(process.pid, signal); // then die of it, as without this handler
+    });
+}
+
 export function runBounded(run: BoundedRun): Promise<BoundedResult> {
+  stopChildrenOnExit();
   const started = performance.now();
   return new Promise((resolve, reject) => {
     // detached: the child leads its own process group, so a kill reaches jest's workers too.
@@ -40,6 +68,8 @@ export function runBounded(run: BoundedRun): Promise<BoundedResult> {
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
+    const pid = child.pid;
+    if (pid !== undefined) running.add(pid);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let bytes = 0;
@@ -68,10 +98,12 @@ export function runBounded(run: BoundedRun): Promise<BoundedResult> {
 
     child.on("error", (error) => {
       clearTimeout(timer);
+      if (pid !== undefined) running.delete(pid);
       reject(error);
     });
     child.on("close", (exitCode, signal) => {
       clearTimeout(timer);
+      if (pid !== undefined) running.delete(pid);
       resolve({
         reason,
         exitCode,

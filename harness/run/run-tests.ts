@@ -45,6 +45,10 @@ export interface TestRunOptions {
   outputLimitBytes: number;
   /** Extra environment, such as KATA_SEED. */
   env?: NodeJS.ProcessEnv;
+  /** The test process's JavaScript heap limit in MB (Node's --max-old-space-size); Node's own otherwise. */
+  memoryLimitMb?: number;
+  /** Said after the time limit in a crash sentence: where the limit came from. */
+  timeLimitReason?: string;
 }
 
 export const DEFAULT_TEST_LIMITS = { timeLimitMs: 120_000, outputLimitBytes: 2 * 1024 * 1024 } as const;
@@ -87,6 +91,8 @@ export interface FilesRunOptions {
   workers?: number;
   /** A test environment module in place of jest's node one (verify's stop-when-caught). */
   testEnvironment?: string;
+  memoryLimitMb?: number;
+  timeLimitReason?: string;
 }
 
 /** Runs `files` in one jest process against one target. */
@@ -108,7 +114,14 @@ export async function runTestFiles(files: string[], options: FilesRunOptions): P
       ...files,
     ],
     cwd: targets.REPO_ROOT,
-    env: { ...process.env, KATA_SUITE: "graded", ...options.env, KATA_TARGET: options.target, FORCE_COLOR: "0" },
+    env: {
+      ...process.env,
+      KATA_SUITE: "graded",
+      ...options.env,
+      KATA_TARGET: options.target,
+      FORCE_COLOR: "0",
+      ...(options.memoryLimitMb !== undefined ? { NODE_OPTIONS: withHeapLimit(options.memoryLimitMb) } : {}),
+    },
     timeLimitMs: options.timeLimitMs,
     outputLimitBytes: options.outputLimitBytes,
   });
@@ -117,7 +130,7 @@ export async function runTestFiles(files: string[], options: FilesRunOptions): P
     return {
       files: new Map(),
       elapsedMs,
-      crash: `stopped after ${Math.round(options.timeLimitMs / 1000)} s without finishing: look for an infinite loop or a promise that never settles`,
+      crash: `stopped after ${Math.round(options.timeLimitMs / 1000)} s without finishing${options.timeLimitReason ? ` (${options.timeLimitReason})` : ""}: look for an infinite loop or a promise that never settles`,
     };
   }
   if (run.reason === "output-limit") {
@@ -125,6 +138,15 @@ export async function runTestFiles(files: string[], options: FilesRunOptions): P
       files: new Map(),
       elapsedMs,
       crash: `wrote more than ${Math.round(options.outputLimitBytes / 1024)} KiB of output: remove console.log calls from loops and hot paths`,
+    };
+  }
+  if (!report && ranOutOfMemory(run.stderr)) {
+    return {
+      files: new Map(),
+      elapsedMs,
+      crash:
+        `ran out of memory: the JavaScript heap reached its ${options.memoryLimitMb !== undefined ? `${options.memoryLimitMb} MB limit` : "limit"}` +
+        " and Node stopped: look for a structure that grows without bound (a cache with no eviction, a queue never drained, a loop that keeps allocating)",
     };
   }
   if (!report) {
@@ -190,6 +212,19 @@ export function exerciseResult(exercise: Exercise, run: FilesRun, includeHidden:
   }
   if (cases.length === 0) return { cases, crash: "jest found no tests to run", elapsedMs: run.elapsedMs };
   return { cases, elapsedMs: run.elapsedMs };
+}
+
+/** NODE_OPTIONS with the heap limit set, keeping any other option the caller's environment has. */
+function withHeapLimit(megabytes: number): string {
+  const others = (process.env.NODE_OPTIONS ?? "")
+    .split(/\s+/)
+    .filter((option) => option.length > 0 && !option.startsWith("--max-old-space-size"));
+  return [...others, `--max-old-space-size=${megabytes}`].join(" ");
+}
+
+/** V8's last words when the heap is full (it then aborts: signal SIGABRT). */
+export function ranOutOfMemory(stderr: string): boolean {
+  return /JavaScript heap out of memory|Reached heap limit/.test(stderr);
 }
 
 /** "exit code 1", or what a signal means: SIGABRT and SIGKILL from V8 or the kernel are out-of-memory deaths. */
