@@ -54,6 +54,14 @@ export const exerciseMetaSchema = z
 
 export type ExerciseMeta = z.infer<typeof exerciseMetaSchema>;
 
+/**
+ * Whether speed is part of the grade. An exercise whose budgets is {} (a calculator, a design
+ * worked on paper) is graded on correctness alone: 100 points for the tests, no naive/ to miss.
+ */
+export function hasBudgets(exercise: { meta: Pick<ExerciseMeta, "budgets"> }): boolean {
+  return Object.keys(exercise.meta.budgets).length > 0;
+}
+
 export class CatalogError extends Error {
   override readonly name = "CatalogError";
 }

@@ -13,6 +13,7 @@ import path from "node:path";
 import type { Workload } from "../bench/define";
 import { loadBench } from "../bench/load-implementation";
 import type { Catalog, Exercise } from "./catalog";
+import { hasBudgets } from "./exercise-meta";
 import { MUTATION_GOAL, readMutationRecord, referenceHash } from "../mutation/mutation-record";
 
 export interface GeneratedFile {
@@ -111,6 +112,8 @@ export function describeWorkload(workload: Workload<unknown>): string {
 }
 
 function budgetTable(exercise: Exercise): string {
+  if (!hasBudgets(exercise))
+    return "No budget: this exercise is graded on correctness alone (100 points for the tests; nothing is timed).";
   const bench = loadBench(exercise.benchFile);
   const rows = bench.workloads.map(
     (w) => `| ${cell(w.name)} | ${cell(describeWorkload(w))} | ${exercise.meta.budgets[w.name] ?? "none"} |`,

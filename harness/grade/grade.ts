@@ -5,6 +5,7 @@
  * started exercise is also type-checked: its type errors are reported, never scored.
  */
 import type { Exercise } from "../catalog/catalog";
+import { hasBudgets } from "../catalog/exercise-meta";
 import { DEFAULT_BENCH_TIME_LIMIT_MS, runBench } from "../bench/run-bench";
 import type { BenchReport } from "../bench/result";
 import { forEachConcurrently } from "../run/concurrency";
@@ -49,7 +50,12 @@ export async function gradeExercises(exercises: Exercise[], options: GradeOption
   for (const exercise of exercises) {
     const run = runs.get(exercise) as TestRunResult;
     let bench: BenchReport | undefined;
-    if (options.bench && run.crash === undefined && everyTestPasses(scoreCorrectness(run.cases))) {
+    if (
+      options.bench &&
+      hasBudgets(exercise) &&
+      run.crash === undefined &&
+      everyTestPasses(scoreCorrectness(run.cases))
+    ) {
       options.onProgress?.({ phase: "bench-start", exercise });
       bench = await runBench(exercise, {
         target: options.target,

@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Exercise } from "../catalog/catalog";
+import { hasBudgets } from "../catalog/exercise-meta";
 import { DEFAULT_BENCH_TIME_LIMIT_MS, runBench } from "../bench/run-bench";
 import { forEachConcurrently } from "../run/concurrency";
 import { DEFAULT_TEST_LIMITS, runExerciseTests, type TestRunResult } from "../run/run-tests";
@@ -112,7 +113,9 @@ export async function gradeClass(options: GradebookOptions): Promise<ClassResult
   });
 
   // 3. The benches, one at a time.
-  const toMeasure = options.bench ? unique.filter((job) => needsBench(job.result as GradedRun)) : [];
+  const toMeasure = options.bench
+    ? unique.filter((job) => hasBudgets(job.exercise) && needsBench(job.result as GradedRun))
+    : [];
   progress.startPhase("bench", toMeasure.length);
   for (const job of toMeasure) {
     const bench = await runBench(job.exercise, { target: job.target, timeLimitMs: DEFAULT_BENCH_TIME_LIMIT_MS });
@@ -287,7 +290,12 @@ class ProgressCounter {
   private studentsDone(): number {
     let done = 0;
     for (const jobs of this.byStudent.values())
-      if (jobs.every((job) => job.result !== undefined && !(this.bench && needsBench(job.result)))) done += 1;
+      if (
+        jobs.every(
+          (job) => job.result !== undefined && !(this.bench && hasBudgets(job.exercise) && needsBench(job.result)),
+        )
+      )
+        done += 1;
     return done;
   }
 }

@@ -3,11 +3,11 @@
  *   correctness  = passed tests / total tests (visible, plus hidden with --hidden)
  *   workload     = min(1, ratio / budget), ratio = learner relative to reference, same run
  *   performance  = mean of the workloads, counted only when every test run passes (hidden too)
- *   exercise     = 70 x correctness + 30 x performance
+ *   exercise     = 70 x correctness + 30 x performance (100 x correctness when it has no budget)
  *   workbook     = mean of the exercises; each skill = mean of the exercises that train it
  */
 import type { Exercise } from "../catalog/catalog";
-import { SKILLS, type Skill } from "../catalog/exercise-meta";
+import { hasBudgets, SKILLS, type Skill } from "../catalog/exercise-meta";
 import type { BenchReport } from "../bench/result";
 import type { TestCaseResult, TestRunResult } from "../run/run-tests";
 
@@ -111,7 +111,12 @@ export function scoreWorkloads(exercise: Exercise, bench: BenchReport): Workload
   });
 }
 
-export function stateOf(run: TestRunResult, correctness: CorrectnessScore, performance: number): ExerciseState {
+export function stateOf(
+  run: TestRunResult,
+  correctness: CorrectnessScore,
+  performance: number,
+  timed = true,
+): ExerciseState {
   if (run.crash !== undefined) return "broken";
   if (correctness.passed === 0) {
     const failures = run.cases.filter((t) => t.status === "failed");
@@ -119,10 +124,11 @@ export function stateOf(run: TestRunResult, correctness: CorrectnessScore, perfo
     return "started";
   }
   if (!everyTestPasses(correctness)) return "started";
-  return correctness.passed === correctness.total && performance >= 1 ? "done" : "correct";
+  return correctness.passed === correctness.total && (performance >= 1 || !timed) ? "done" : "correct";
 }
 
 export function scoreExercise(exercise: Exercise, run: TestRunResult, bench: BenchReport | undefined): ExerciseScore {
+  if (!hasBudgets(exercise)) return scoreUntimed(exercise, run);
   const correctness = scoreCorrectness(run.cases);
   const gated = !everyTestPasses(correctness);
   const workloads = bench && !gated ? scoreWorkloads(exercise, bench) : [];
@@ -148,6 +154,25 @@ export function scoreExercise(exercise: Exercise, run: TestRunResult, bench: Ben
     ...(performanceNote ? { performanceNote } : {}),
     workloads,
     score,
+    ...(run.crash !== undefined ? { crash: run.crash } : {}),
+    tests: run.cases,
+  };
+}
+
+/** An exercise without a budget: its tests are the whole grade. */
+function scoreUntimed(exercise: Exercise, run: TestRunResult): ExerciseScore {
+  const correctness = scoreCorrectness(run.cases);
+  return {
+    id: exercise.id,
+    slug: exercise.meta.slug,
+    title: exercise.meta.title,
+    skills: exercise.meta.skills,
+    state: stateOf(run, correctness, 0, false),
+    correctness,
+    performance: 0,
+    performanceNote: "no budget: this exercise is graded on its tests alone",
+    workloads: [],
+    score: round1((CORRECTNESS_POINTS + PERFORMANCE_POINTS) * correctness.fraction),
     ...(run.crash !== undefined ? { crash: run.crash } : {}),
     tests: run.cases,
   };

@@ -139,3 +139,18 @@ test("a failing ensure() points at the caller's line, not at the helper", () => 
   expect(firstFrame).toMatch(/scoring\.test\.ts/);
   expect(stack).not.toMatch(/kata[/\\]testing\.ts/);
 });
+
+describe("an exercise without a budget", () => {
+  const untimed: Exercise = { ...ring, meta: { ...ring.meta, budgets: {} } };
+
+  test("is graded on its tests alone: 100 x correctness, done once every test passes", () => {
+    const half = scoreExercise(untimed, run(5, 5), undefined);
+    expect(half).toMatchObject({ score: 50, state: "started", performance: 0, workloads: [] });
+    expect(half.performanceNote).toMatch(/no budget/);
+    expect(scoreExercise(untimed, run(10, 0), undefined)).toMatchObject({ score: 100, state: "done" });
+  });
+
+  test("a timed exercise with every test passing and no bench is correct, not done, and stops at 70", () => {
+    expect(scoreExercise(ring, run(10, 0), undefined)).toMatchObject({ score: 70, state: "correct" });
+  });
+});

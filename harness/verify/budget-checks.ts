@@ -14,6 +14,7 @@ import { loadBench } from "../bench/load-implementation";
 import { runBench } from "../bench/run-bench";
 import type { Workload } from "../bench/define";
 import type { Exercise } from "../catalog/catalog";
+import { hasBudgets } from "../catalog/exercise-meta";
 import type { Check } from "./exercise-checks";
 
 /** The reference, measured against itself, must clear each budget by this factor: room for noise. */
@@ -63,6 +64,16 @@ async function referenceChecks(exercise: Exercise): Promise<Check[]> {
 }
 
 async function naiveCheck(exercise: Exercise): Promise<Check[]> {
+  if (!hasBudgets(exercise))
+    return [
+      {
+        name: `${exercise.id}: graded on correctness alone`,
+        ok: !existsSync(exercise.naiveDir),
+        detail: existsSync(exercise.naiveDir)
+          ? "exercise.json has no budget, so naive/ has nothing to miss: remove it, or add the budget it should miss"
+          : "no budget (exercise.json's budgets is {}): the score is 100 x the tests passed",
+      },
+    ];
   if (!existsSync(exercise.naiveDir)) return [];
   const name = `${exercise.id}: naive/ misses its budget`;
   let order: Workload<unknown>[];

@@ -11,6 +11,7 @@ import { exerciseReadmeAsGenerated, staleFiles } from "../catalog/generated-text
 import type { ExerciseKind } from "../catalog/exercise-meta";
 import { loadBench } from "../bench/load-implementation";
 import type { Workload } from "../bench/define";
+import { hasBudgets } from "../catalog/exercise-meta";
 import targets from "../resolve/targets.cjs";
 import { checkReadme } from "./readme-sections";
 import { interviewBriefProblems, missingAnswers } from "../interview/interview-brief";
@@ -94,7 +95,8 @@ function anatomy(exercise: Exercise): Check {
     exercise.notes,
     exercise.interviewAnswers,
   ];
-  const folders = [exercise.srcDir, exercise.referenceDir, exercise.naiveDir];
+  // naive/ exists to miss a budget: an exercise graded on correctness alone has none to miss.
+  const folders = [exercise.srcDir, exercise.referenceDir, ...(hasBudgets(exercise) ? [exercise.naiveDir] : [])];
   const missing = [
     ...files.filter((file) => !existsSync(file)).map(rel),
     ...folders.filter((dir) => !existsSync(dir) || tsFiles(dir).length === 0).map((dir) => `${rel(dir)}/*.ts`),
