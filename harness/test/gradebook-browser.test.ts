@@ -84,7 +84,7 @@ const results: ClassResults = {
 const chromium = findChromium();
 const describeInBrowser = chromium ? describe : describe.skip;
 if (!chromium)
-  test.skip("the class report in a browser (skipped: no Chromium on this machine; set KATA_CHROMIUM)", () => {});
+  test.skip("the class report in a browser (skipped: no Chromium on this machine; set KATA_CHROMIUM)", () => undefined);
 
 describeInBrowser("the class report in headless Chromium", () => {
   let browser: Browser;
