@@ -130,6 +130,29 @@ describe("within: exactly the points a scan of every point finds", () => {
     }
   });
 
+  test("points at exactly the radius due north, due south and at the circle's widest longitude are found", () => {
+    // The edges of the box around a circle: rounding there must not cut a point off.
+    const d = 50_000 / 6_371_000; // a 50 km circle, as an angle in radians
+    const degrees = 180 / Math.PI;
+    const widestLat = Math.asin(Math.sin(40 * (Math.PI / 180)) / Math.cos(d)) * degrees;
+    const widestLon = Math.asin(Math.sin(d) / Math.cos(40 * (Math.PI / 180))) * degrees;
+    const points: Point[] = [
+      { id: "north", lat: 40 + d * degrees, lon: 20 },
+      { id: "south", lat: 40 - d * degrees, lon: 20 },
+      { id: "east", lat: widestLat, lon: 20 + widestLon },
+      { id: "west", lat: widestLat, lon: 20 - widestLon },
+    ];
+    const tree = treeOf(points, { leafCapacity: 1 });
+    for (const p of points) {
+      const radius = haversineMetres(40, 20, p.lat, p.lon);
+      ensure(
+        tree.within(40, 20, radius).some((n) => n.id === p.id),
+        `within(40, 20, ${radius}) left out the point due ${p.id} at exactly the radius, on the edge of the circle's box: ` +
+          "within means distance <= radius, and the box must be a hair wider than the circle (a margin of 1e-9 rad) so rounding never cuts such a point off.",
+      );
+    }
+  });
+
   test("equal distances come back in id order, whatever order the points were inserted in", () => {
     // Mirror images across the centre's meridian are exactly as far from it, to the last bit.
     const tree = treeOf([

@@ -28,20 +28,21 @@ const MARGIN_RADIANS = 1e-9;
  * - if that band reaches a pole, the cap contains the pole and so every longitude;
  * - otherwise longitudes: lon ± asin(sin d / cos lat). The widest point of a cap is not at the
  *   centre's latitude but nearer the pole, which is why this is not simply d / cos lat;
- * - a range that runs past ±180 wraps around to the other side of the antimeridian.
+ * - a range that runs past ±180 wraps around to the other side of the antimeridian (at exactly
+ *   -180 too: a point stored at lon 180 is on that meridian).
+ *
+ * The latitudes are left as they are past ±90; no cell lies out there, so nothing is lost.
  */
 export function capBox(lat: number, lon: number, radiusMetres: number): CapBox {
   const angle = radiusMetres / EARTH_RADIUS_METRES + MARGIN_RADIANS;
   const angleDegrees = angle / RADIANS_PER_DEGREE;
   const south = lat - angleDegrees;
   const north = lat + angleDegrees;
-  if (south <= -90 || north >= 90) {
-    return { south: Math.max(south, -90), north: Math.min(north, 90), west: -180, east: 180, west2: 1, east2: 0 };
-  }
+  if (south <= -90 || north >= 90) return { south, north, west: -180, east: 180, west2: 1, east2: 0 };
   const halfWidth = Math.asin(Math.sin(angle) / Math.cos(lat * RADIANS_PER_DEGREE)) / RADIANS_PER_DEGREE;
   const west = lon - halfWidth;
   const east = lon + halfWidth;
-  if (west < -180) return { south, north, west: west + 360, east: 180, west2: -180, east2: east };
-  if (east > 180) return { south, north, west, east: 180, west2: -180, east2: east - 360 };
+  if (west <= -180) return { south, north, west: west + 360, east: 180, west2: -180, east2: east };
+  if (east >= 180) return { south, north, west, east: 180, west2: -180, east2: east - 360 };
   return { south, north, west, east, west2: 1, east2: 0 };
 }
