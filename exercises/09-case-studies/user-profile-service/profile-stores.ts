@@ -145,7 +145,7 @@ export class PrimaryDatabase implements PrimaryStore {
     return this.answerHold;
   }
 
-  /** From now on, reads see the database as it is when they arrive, but their answers wait until the test releases them. */
+  /** From now on, reads see the database as it is when they arrive; their answers wait for the test's release. */
   holdReadAnswers(): Hold {
     this.readHold = new Hold();
     return this.readHold;

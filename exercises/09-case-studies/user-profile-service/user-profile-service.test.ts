@@ -303,8 +303,7 @@ describe("bad input", () => {
 
   test("a missing store, event sink or clock is refused with INVALID_OPTIONS, naming it", async () => {
     for (const name of DEPENDENCIES) {
-      const options: Partial<UserProfileServiceOptions> = optionsOf(profileStores());
-      delete options[name];
+      const options: Partial<UserProfileServiceOptions> = { ...optionsOf(profileStores()), [name]: undefined };
       const error = await profileErrorOf(() => new UserProfileService(options as UserProfileServiceOptions));
       expect(error.code).toBe("INVALID_OPTIONS");
       ensure(
