@@ -60,7 +60,15 @@ export function uploadOf(pipeline: MediaPipeline, type: MediaType = "image/jpeg"
 /** runNext that must find a job due: the failure says when. */
 export function mustRun(harness: Harness, context: string): MediaStatus {
   const status = harness.pipeline.runNext();
-  ensure(status !== undefined, `${context}: at t=${harness.clock.now} runNext() found no job due`);
+  const now = harness.clock.now;
+  const due = harness.pipeline.nextDueAt;
+  ensure(
+    status !== undefined,
+    `${context}: at t=${now} runNext() found no job due` +
+      (due === now
+        ? `, though the next job is due at t=${due}: a job is due at its due instant itself (dueAt <= now), and an upload's job is due at the instant of the upload`
+        : ""),
+  );
   return status;
 }
 

@@ -12,9 +12,12 @@ export function fitWithin(size: Size, box: Size): Size {
   };
 }
 
+function isPixels(n: unknown): boolean {
+  return Number.isInteger(n) && (n as number) > 0;
+}
+
 function checkSize(what: string, size: Size): void {
-  const ok = (n: unknown): boolean => Number.isInteger(n) && (n as number) > 0;
-  if (typeof size !== "object" || size === null || !ok(size.width) || !ok(size.height)) {
+  if (typeof size !== "object" || size === null || !isPixels(size.width) || !isPixels(size.height)) {
     throw new MediaError(
       "INVALID_SIZE",
       `fitWithin's ${what} must have a width and a height in whole pixels, 1 or more; got ${JSON.stringify(size)}`,
