@@ -1,0 +1,40 @@
+/**
+ * A stop-word list to pass as `stopWords` when you want one (given code): Lucene's classic English
+ * set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), 33 words that occur in almost every English text
+ * and say little about what it is about.
+ */
+export const ENGLISH_STOP_WORDS: readonly string[] = [
+  "a",
+  "an",
+  "and",
+  "are",
+  "as",
+  "at",
+  "be",
+  "but",
+  "by",
+  "for",
+  "if",
+  "in",
+  "into",
+  "is",
+  "it",
+  "no",
+  "not",
+  "of",
+  "on",
+  "or",
+  "such",
+  "that",
+  "the",
+  "their",
+  "then",
+  "there",
+  "these",
+  "they",
+  "this",
+  "to",
+  "was",
+  "will",
+  "with",
+];
