@@ -153,8 +153,8 @@ describe("delivery: push for ordinary authors, pull from pullThreshold followers
   test("a follower sees the posts published after the follow, pulled or pushed alike", () => {
     const { feed } = feedOn({ pullThreshold: 2 });
     addFollowers(feed, "celeb", 2);
-    publish(feed, "celeb-old", "celeb");
     publish(feed, "friend-old", "friend");
+    publish(feed, "celeb-old", "celeb"); // the last post before the follows
     feed.follow("late", "celeb");
     feed.follow("late", "friend");
     let ids = feedIds(feed, "late");

@@ -64,9 +64,20 @@ describe("hidden: defaults and options", () => {
 
   test("publish refuses a missing post object", () => {
     const { feed } = feedOn();
-    expect(codeOf(NewsFeedError, () => feed.publish(undefined as unknown as Parameters<NewsFeed["publish"]>[0]))).toBe(
-      "INVALID_POST_ID",
-    );
+    for (const missing of [undefined, null, "post-1"]) {
+      expect(codeOf(NewsFeedError, () => feed.publish(missing as unknown as Parameters<NewsFeed["publish"]>[0]))).toBe(
+        "INVALID_POST_ID",
+      );
+    }
+  });
+
+  test("1 is a valid value for every option", () => {
+    const { feed } = feedOn({ pullThreshold: 1, feedLimit: 1, maxPageSize: 1 });
+    feed.follow("reader", "ana");
+    const receipt = feed.publish({ postId: "ana-1", authorId: "ana", contentType: "text" });
+    expect(receipt.delivery).toBe("pull");
+    expect(feed.readFeed("reader", { limit: 1 })).toMatchObject({ nextCursor: null });
+    expect(idsOf(feed.readFeed("reader", { limit: 1 }).items)).toEqual(["ana-1"]);
   });
 });
 

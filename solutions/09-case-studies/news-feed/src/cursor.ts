@@ -13,17 +13,12 @@ export interface Traversal {
   readonly served: number;
 }
 
-/** A new traversal from the top: ranked now, over everything published so far. */
-export function startTraversal(userId: string, now: number, lastSequence: number): Traversal {
-  return { userId, rankedAt: now, lastSequence, afterSequence: 0, served: 0 };
-}
-
 export function encodeCursor(traversal: Traversal): string {
   const { userId, rankedAt, lastSequence, afterSequence, served } = traversal;
   return Buffer.from(JSON.stringify([rankedAt, lastSequence, afterSequence, served, userId])).toString("base64url");
 }
 
-/** What a cursor is checked against: the feed as it stands now. */
+/** The feed as it stands when a page is read. */
 export interface FeedPosition {
   readonly now: number;
   readonly latestSequence: number;
@@ -31,10 +26,22 @@ export interface FeedPosition {
 }
 
 /**
- * The traversal a cursor continues. Refuses anything this feed could not have handed to `userId`:
- * another user's cursor, or numbers out of range (a cursor is not to be edited).
+ * The traversal a page belongs to: without a cursor a new one from the top, ranked now over
+ * everything published so far; with one, the traversal it continues.
  */
-export function resumeTraversal(cursor: string, userId: string, feed: FeedPosition): Traversal {
+export function traversalFor(cursor: string | null | undefined, userId: string, feed: FeedPosition): Traversal {
+  if (cursor === undefined || cursor === null) {
+    return { userId, rankedAt: feed.now, lastSequence: feed.latestSequence, afterSequence: 0, served: 0 };
+  }
+  return resumeTraversal(cursor, userId, feed);
+}
+
+/**
+ * The traversal a cursor continues. Refuses anything this feed could not have handed to `userId`:
+ * text that does not decode, another user's cursor, or a position this feed does not have (posts
+ * it never published, a count past feedLimit): a cursor is not to be edited.
+ */
+function resumeTraversal(cursor: string, userId: string, feed: FeedPosition): Traversal {
   const fields = parse(cursor);
   if (fields === undefined) {
     throw new NewsFeedError(
@@ -49,17 +56,12 @@ export function resumeTraversal(cursor: string, userId: string, feed: FeedPositi
       `this cursor continues ${JSON.stringify(owner)}'s feed, not ${JSON.stringify(userId)}'s; start ${JSON.stringify(userId)}'s own traversal with no cursor`,
     );
   }
-  if (
-    rankedAt > feed.now ||
-    lastSequence > feed.latestSequence ||
-    afterSequence > lastSequence ||
-    afterSequence < 1 ||
-    served < 1 ||
-    served >= feed.feedLimit
-  ) {
+  const exists = 1 <= afterSequence && afterSequence <= lastSequence && lastSequence <= feed.latestSequence;
+  if (!exists || served < 1 || served >= feed.feedLimit) {
     throw new NewsFeedError(
       "INVALID_CURSOR",
-      `this cursor's position does not exist in this feed (a cursor from another feed instance, or edited); start again with no cursor`,
+      `this cursor names a position this feed does not have (post ${afterSequence} of ${lastSequence}, ` +
+        `${feed.latestSequence} published here): a cursor from another feed, or edited; start again with no cursor`,
     );
   }
   return { userId, rankedAt, lastSequence, afterSequence, served };
@@ -67,20 +69,17 @@ export function resumeTraversal(cursor: string, userId: string, feed: FeedPositi
 
 type Fields = [number, number, number, number, string];
 
-function parse(cursor: string): Fields | undefined {
-  if (typeof cursor !== "string") return undefined;
+/** The cursor's fields, or undefined unless it decodes to four finite numbers and a user id. */
+function parse(cursor: unknown): Fields | undefined {
   let fields: unknown;
   try {
-    fields = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    fields = JSON.parse(Buffer.from(String(cursor), "base64url").toString("utf8"));
   } catch {
     return undefined;
   }
-  if (!Array.isArray(fields) || fields.length !== 5) return undefined;
-  const [rankedAt, ...rest] = fields as unknown[];
-  const counts = rest.slice(0, 3);
-  if (typeof rankedAt !== "number" || !Number.isFinite(rankedAt)) return undefined;
-  if (!counts.every((n) => Number.isSafeInteger(n))) return undefined;
-  if (typeof rest[3] !== "string") return undefined;
+  if (!Array.isArray(fields)) return undefined;
+  const numbers = fields.slice(0, 4) as unknown[];
+  if (numbers.length < 4 || !numbers.every(Number.isFinite) || typeof fields[4] !== "string") return undefined;
   return fields as Fields;
 }
 

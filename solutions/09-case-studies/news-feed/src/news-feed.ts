@@ -1,5 +1,5 @@
 import { NewsFeedError } from "./errors";
-import { encodeCursor, resumeTraversal, startTraversal } from "./cursor";
+import { encodeCursor, traversalFor } from "./cursor";
 import { deliveryFor } from "./delivery";
 import {
   DEFAULT_FEED_LIMIT,
@@ -98,14 +98,14 @@ export class NewsFeed {
     }
     const now = this.now();
     const followers = this.graph.followers(authorId);
-    const post: Post = Object.freeze({
+    const post: Post = {
       postId,
       authorId,
       contentType,
       createdAt: now,
       authorFollowers: followers.size,
       sequence: this.posts.length + 1,
-    });
+    };
     const scored = scoredPost(post);
     this.posts.push(scored);
     this.postIds.add(postId);
@@ -136,13 +136,11 @@ export class NewsFeed {
         `limit must be an integer from 1 to ${this.maxPageSize} (maxPageSize), got ${describe(limit)}`,
       );
     }
-    const now = this.now();
-    const latestSequence = this.posts.length;
-    const cursor = options.cursor;
-    const traversal =
-      cursor === undefined || cursor === null
-        ? startTraversal(user, now, latestSequence)
-        : resumeTraversal(cursor, user, { now, latestSequence, feedLimit: this.feedLimit });
+    const traversal = traversalFor(options.cursor, user, {
+      now: this.now(),
+      latestSequence: this.posts.length,
+      feedLimit: this.feedLimit,
+    });
     const { rankedAt, lastSequence, afterSequence, served } = traversal;
     const count = Math.min(limit, this.feedLimit - served);
     const selection = new PageSelection(rankedAt, this.posts[afterSequence - 1], count + 1);

@@ -1,8 +1,9 @@
 /** Wrong: each page is ranked at the clock of its own read, not at the traversal's first instant. */
-import { resumeTraversal as resume, type FeedPosition, type Traversal } from "../../src/cursor";
+import { traversalFor as reference, type FeedPosition, type Traversal } from "../../src/cursor";
 
-export { encodeCursor, startTraversal, type FeedPosition, type Traversal } from "../../src/cursor";
+export { encodeCursor, type FeedPosition, type Traversal } from "../../src/cursor";
 
-export function resumeTraversal(cursor: string, userId: string, feed: FeedPosition): Traversal {
-  return { ...resume(cursor, userId, feed), rankedAt: feed.now };
+export function traversalFor(cursor: string | null | undefined, userId: string, feed: FeedPosition): Traversal {
+  const traversal = reference(cursor, userId, feed);
+  return cursor === undefined || cursor === null ? traversal : { ...traversal, rankedAt: feed.now };
 }
