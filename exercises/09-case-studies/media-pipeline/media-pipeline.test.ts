@@ -92,32 +92,53 @@ describe("fitWithin: a variant's size", () => {
   test("any size fits its box, keeps its shape within rounding, and never grows", () => {
     const side = fc.integer({ min: 1, max: 20_000 });
     fc.assert(
-      fc.property(side, side, fc.integer({ min: 1, max: 2_000 }), fc.integer({ min: 1, max: 2_000 }), (w, h, bw, bh) => {
-        const got = fitWithin({ width: w, height: h }, { width: bw, height: bh });
-        const call = `fitWithin(${w}x${h}, ${bw}x${bh}) gave ${got.width}x${got.height}`;
-        ensure(got.width <= bw && got.height <= bh, `${call}, which does not fit the box`);
-        ensure(got.width <= w && got.height <= h, `${call}: a variant is never enlarged`);
-        ensure(got.width >= 1 && got.height >= 1, `${call}: every side is at least 1 pixel`);
-        const scale = Math.min(1, bw / w, bh / h);
-        ensure(
-          Math.abs(got.width - w * scale) <= 0.5 + 1e-9 || got.width === 1,
-          `${call}: the width should be ${w} x ${scale.toFixed(4)} rounded, ${Math.round(w * scale)}`,
-        );
-        ensure(
-          Math.abs(got.height - h * scale) <= 0.5 + 1e-9 || got.height === 1,
-          `${call}: the height should be ${h} x ${scale.toFixed(4)} rounded, ${Math.round(h * scale)}`,
-        );
-      }),
+      fc.property(
+        side,
+        side,
+        fc.integer({ min: 1, max: 2_000 }),
+        fc.integer({ min: 1, max: 2_000 }),
+        (w, h, bw, bh) => {
+          const got = fitWithin({ width: w, height: h }, { width: bw, height: bh });
+          const call = `fitWithin(${w}x${h}, ${bw}x${bh}) gave ${got.width}x${got.height}`;
+          ensure(got.width <= bw && got.height <= bh, `${call}, which does not fit the box`);
+          ensure(got.width <= w && got.height <= h, `${call}: a variant is never enlarged`);
+          ensure(got.width >= 1 && got.height >= 1, `${call}: every side is at least 1 pixel`);
+          const scale = Math.min(1, bw / w, bh / h);
+          ensure(
+            Math.abs(got.width - w * scale) <= 0.5 + 1e-9 || got.width === 1,
+            `${call}: the width should be ${w} x ${scale.toFixed(4)} rounded, ${Math.round(w * scale)}`,
+          );
+          ensure(
+            Math.abs(got.height - h * scale) <= 0.5 + 1e-9 || got.height === 1,
+            `${call}: the height should be ${h} x ${scale.toFixed(4)} rounded, ${Math.round(h * scale)}`,
+          );
+        },
+      ),
       propertySettings(300),
     );
   });
 
   test.each([
-    [{ width: 0, height: 10 }, { width: 150, height: 150 }],
-    [{ width: 10, height: -1 }, { width: 150, height: 150 }],
-    [{ width: 2.5, height: 10 }, { width: 150, height: 150 }],
-    [{ width: 10, height: 10 }, { width: Number.NaN, height: 150 }],
-    [{ width: 10, height: 10 }, { width: 150, height: 0 }],
+    [
+      { width: 0, height: 10 },
+      { width: 150, height: 150 },
+    ],
+    [
+      { width: 10, height: -1 },
+      { width: 150, height: 150 },
+    ],
+    [
+      { width: 2.5, height: 10 },
+      { width: 150, height: 150 },
+    ],
+    [
+      { width: 10, height: 10 },
+      { width: Number.NaN, height: 150 },
+    ],
+    [
+      { width: 10, height: 10 },
+      { width: 150, height: 0 },
+    ],
   ])("refuses %p in %p with INVALID_SIZE", (size, box) => {
     expect(codeOf(MediaError, () => fitWithin(size, box))).toBe("INVALID_SIZE");
   });
@@ -219,9 +240,9 @@ describe("upload: what is refused", () => {
 
   test("content that is none of the five types is UNSUPPORTED_TYPE, and the message shows its first bytes", () => {
     const { pipeline } = setup();
-    expect(codeOf(MediaError, () => pipeline.upload({ owner: "a", fileName: "song.webp", bytes: LOOKALIKES.wav.bytes }))).toBe(
-      "UNSUPPORTED_TYPE",
-    );
+    expect(
+      codeOf(MediaError, () => pipeline.upload({ owner: "a", fileName: "song.webp", bytes: LOOKALIKES.wav.bytes })),
+    ).toBe("UNSUPPORTED_TYPE");
     const message = messageOf(MediaError, () =>
       pipeline.upload({ owner: "a", fileName: "doc.jpg", bytes: LOOKALIKES.pdf.bytes }),
     );
@@ -231,14 +252,18 @@ describe("upload: what is refused", () => {
 
   test("a file of exactly maxBytes is accepted; one byte more is FILE_TOO_LARGE", () => {
     const { pipeline } = setup({ maxBytes: 1_000 });
-    const atLimit = outcomeOf(() => pipeline.upload({ owner: "a", fileName: "a.png", bytes: sampleFile("image/png", 1_000) }));
+    const atLimit = outcomeOf(() =>
+      pipeline.upload({ owner: "a", fileName: "a.png", bytes: sampleFile("image/png", 1_000) }),
+    );
     ensure(
       !atLimit.startsWith("FILE"),
       `a file of exactly maxBytes (1,000 bytes) was refused with ${atLimit}: the limit is the largest size accepted, so exactly maxBytes is allowed`,
     );
-    expect(codeOf(MediaError, () => pipeline.upload({ owner: "a", fileName: "b.png", bytes: sampleFile("image/png", 1_001) }))).toBe(
-      "FILE_TOO_LARGE",
-    );
+    expect(
+      codeOf(MediaError, () =>
+        pipeline.upload({ owner: "a", fileName: "b.png", bytes: sampleFile("image/png", 1_001) }),
+      ),
+    ).toBe("FILE_TOO_LARGE");
   });
 
   test("the too-large message gives the file's size and the limit", () => {
@@ -253,9 +278,9 @@ describe("upload: what is refused", () => {
 
   test("the size is checked before the type: an oversized PDF is FILE_TOO_LARGE; an empty file is EMPTY_FILE", () => {
     const { pipeline } = setup({ maxBytes: 32 });
-    expect(codeOf(MediaError, () => pipeline.upload({ owner: "a", fileName: "x.pdf", bytes: LOOKALIKES.pdf.bytes }))).toBe(
-      "FILE_TOO_LARGE",
-    );
+    expect(
+      codeOf(MediaError, () => pipeline.upload({ owner: "a", fileName: "x.pdf", bytes: LOOKALIKES.pdf.bytes })),
+    ).toBe("FILE_TOO_LARGE");
     expect(codeOf(MediaError, () => pipeline.upload({ owner: "a", fileName: "x.jpg", bytes: new Uint8Array(0) }))).toBe(
       "EMPTY_FILE",
     );
@@ -277,9 +302,9 @@ describe("upload: what is refused", () => {
   test("bytes that are not a Uint8Array, or no upload at all, are INVALID_UPLOAD", () => {
     const { pipeline } = setup();
     for (const upload of [{ owner: "a", fileName: "a.jpg", bytes: [0xff, 0xd8, 0xff] }, null, "a.jpg"]) {
-      expect(codeOf(MediaError, () => pipeline.upload(upload as unknown as Parameters<MediaPipeline["upload"]>[0]))).toBe(
-        "INVALID_UPLOAD",
-      );
+      expect(
+        codeOf(MediaError, () => pipeline.upload(upload as unknown as Parameters<MediaPipeline["upload"]>[0])),
+      ).toBe("INVALID_UPLOAD");
     }
   });
 
@@ -429,7 +454,12 @@ describe("retries", () => {
     processor.fail(1, "libvips: out of memory", callsOf(1, "render"));
     clock.now = 100;
     const status = mustRun(harness, "one upload");
-    expect(status).toMatchObject({ state: "retrying", attempts: 1, nextAttemptAt: 1_100, error: "libvips: out of memory" });
+    expect(status).toMatchObject({
+      state: "retrying",
+      attempts: 1,
+      nextAttemptAt: 1_100,
+      error: "libvips: out of memory",
+    });
     expect(pipeline.queued).toBe(1);
     expect(pipeline.nextDueAt).toBe(1_100);
     expect(events.at(-1)).toEqual({
@@ -449,7 +479,10 @@ describe("retries", () => {
     mustRun(harness, "one upload");
     clock.now = 999;
     const early = pipeline.runNext();
-    ensure(early === undefined, `at t=999 runNext ran media ${early?.id}, whose retry is due at t=1000: a retry waits for its backoff`);
+    ensure(
+      early === undefined,
+      `at t=999 runNext ran media ${early?.id}, whose retry is due at t=1000: a retry waits for its backoff`,
+    );
     clock.now = 1_000;
     const onTime = pipeline.runNext();
     ensure(

@@ -25,7 +25,11 @@ function fileOf(head: number[], length = 64): Uint8Array {
 describe("sniffing, beyond the samples", () => {
   test("every MP4 brand is an MP4, whatever the box size in bytes 0-3", () => {
     for (const brand of MP4_BRANDS) {
-      for (const size of [[0, 0, 0, 0x20], [0, 0, 1, 0], [0xff, 0xff, 0xff, 0xff]]) {
+      for (const size of [
+        [0, 0, 0, 0x20],
+        [0, 0, 1, 0],
+        [0xff, 0xff, 0xff, 0xff],
+      ]) {
         const got = sniffMediaType(fileOf([...size, ...ascii("ftyp"), ...ascii(brand)]));
         ensure(got === "video/mp4", `an ftyp box with major brand ${JSON.stringify(brand)} gave ${got}, not video/mp4`);
       }
@@ -73,7 +77,10 @@ describe("sniffing, beyond the samples", () => {
       const broken = signature.slice();
       broken[i] = (broken[i] as number) ^ 0x20;
       const got = sniffMediaType(fileOf(broken));
-      ensure(got === undefined, `a PNG signature with byte ${i} changed was taken for ${got}: all eight bytes must match`);
+      ensure(
+        got === undefined,
+        `a PNG signature with byte ${i} changed was taken for ${got}: all eight bytes must match`,
+      );
     }
   });
 
@@ -107,19 +114,31 @@ describe("fitWithin, more cases", () => {
 
   test("refuses a missing size or box, and the message names which one", () => {
     expect(codeOf(MediaError, () => fitWithin(null as unknown as Size, { width: 1, height: 1 }))).toBe("INVALID_SIZE");
-    expect(codeOf(MediaError, () => fitWithin({ width: 1, height: 1 }, undefined as unknown as Size))).toBe("INVALID_SIZE");
+    expect(codeOf(MediaError, () => fitWithin({ width: 1, height: 1 }, undefined as unknown as Size))).toBe(
+      "INVALID_SIZE",
+    );
     expect(messageOf(MediaError, () => fitWithin({ width: 1, height: 1 }, { width: 0, height: 1 }))).toMatch(/\bbox\b/);
-    expect(messageOf(MediaError, () => fitWithin({ width: 0, height: 1 }, { width: 1, height: 1 }))).toMatch(/\bsize\b/);
+    expect(messageOf(MediaError, () => fitWithin({ width: 0, height: 1 }, { width: 1, height: 1 }))).toMatch(
+      /\bsize\b/,
+    );
   });
 });
 
 describe("uploads, more cases", () => {
   test("the client's file name never reaches a storage key, path tricks included", () => {
     const { pipeline, store } = setup();
-    const status = pipeline.upload({ owner: "alice", fileName: "../../etc/passwd.jpg", bytes: sampleFile("image/jpeg") });
+    const status = pipeline.upload({
+      owner: "alice",
+      fileName: "../../etc/passwd.jpg",
+      bytes: sampleFile("image/jpeg"),
+    });
     expect(status.original).toBe("media/alice/1/original.jpg");
     expect(store.keys()).toEqual(["media/alice/1/original.jpg"]);
-    const windows = pipeline.upload({ owner: "alice", fileName: "C:\\fakepath\\IMG_1.JPG", bytes: sampleFile("image/jpeg") });
+    const windows = pipeline.upload({
+      owner: "alice",
+      fileName: "C:\\fakepath\\IMG_1.JPG",
+      bytes: sampleFile("image/jpeg"),
+    });
     expect(windows.type).toBe("image/jpeg");
   });
 
@@ -152,14 +171,16 @@ describe("uploads, more cases", () => {
     expect(outcomeOf(() => pipeline.upload({ owner: "a", fileName: "a.jpg", bytes: new Uint8Array([0xff]) }))).toBe(
       "UNSUPPORTED_TYPE",
     );
-    expect(outcomeOf(() => pipeline.upload({ owner: "a", fileName: "a.jpg", bytes: new Uint8Array([0xff, 0xd8]) }))).toBe(
-      "FILE_TOO_LARGE",
-    );
+    expect(
+      outcomeOf(() => pipeline.upload({ owner: "a", fileName: "a.jpg", bytes: new Uint8Array([0xff, 0xd8]) })),
+    ).toBe("FILE_TOO_LARGE");
   });
 
   test("each refusal's message names the file and what to do", () => {
     const { pipeline } = setup({ maxBytes: 100 });
-    const empty = messageOf(MediaError, () => pipeline.upload({ owner: "a", fileName: "blank.jpg", bytes: new Uint8Array(0) }));
+    const empty = messageOf(MediaError, () =>
+      pipeline.upload({ owner: "a", fileName: "blank.jpg", bytes: new Uint8Array(0) }),
+    );
     expect(empty).toContain("blank.jpg");
     expect(empty).toMatch(/empty|0 bytes/i);
     const unsupported = messageOf(MediaError, () =>
@@ -345,7 +366,11 @@ describe("the queue's order, against a model", () => {
     );
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
-        const harness = setup({ retryDelayMs: 100, maxAttempts: 3, variants: [{ name: "thumb", width: 10, height: 10 }] });
+        const harness = setup({
+          retryDelayMs: 100,
+          maxAttempts: 3,
+          variants: [{ name: "thumb", width: 10, height: 10 }],
+        });
         const { pipeline, processor, clock } = harness;
         let failNext = false;
         processor.during = () => {
@@ -388,7 +413,11 @@ describe("the queue's order, against a model", () => {
             else if (expected.attempts < 3) {
               Object.assign(expected, { state: "retrying", dueAt: clock.now + 100 * 2 ** (expected.attempts - 1) });
             } else Object.assign(expected, { state: "failed", dueAt: undefined });
-            expect(got).toMatchObject({ state: expected.state, attempts: expected.attempts, nextAttemptAt: expected.dueAt });
+            expect(got).toMatchObject({
+              state: expected.state,
+              attempts: expected.attempts,
+              nextAttemptAt: expected.dueAt,
+            });
           }
           const waiting = [...model.values()].filter((m) => m.dueAt !== undefined);
           expect(pipeline.queued).toBe(waiting.length);
@@ -488,21 +517,27 @@ describe("options, more cases", () => {
     expect(messageOf(MediaError, () => new MediaPipeline({ ...base(), maxBytes: -7 }))).toContain("-7");
     expect(messageOf(MediaError, () => new MediaPipeline({ ...base(), maxAttempts: 2.5 }))).toContain("2.5");
     expect(messageOf(MediaError, () => new MediaPipeline({ ...base(), retryDelayMs: -3 }))).toContain("-3");
-    const twice = messageOf(MediaError, () =>
-      new MediaPipeline({
-        ...base(),
-        variants: [
-          { name: "a", width: 1, height: 1 },
-          { name: "a", width: 2, height: 2 },
-        ],
-      }),
+    const twice = messageOf(
+      MediaError,
+      () =>
+        new MediaPipeline({
+          ...base(),
+          variants: [
+            { name: "a", width: 1, height: 1 },
+            { name: "a", width: 2, height: 2 },
+          ],
+        }),
     );
     expect(twice).toMatch(/"a"/);
     expect(twice).toMatch(/twice/);
-    const box = messageOf(MediaError, () => new MediaPipeline({ ...base(), variants: [{ name: "b", width: 3, height: 0 }] }));
+    const box = messageOf(
+      MediaError,
+      () => new MediaPipeline({ ...base(), variants: [{ name: "b", width: 3, height: 0 }] }),
+    );
     expect(box).toContain("3x0");
-    const reserved = messageOf(MediaError, () =>
-      new MediaPipeline({ ...base(), variants: [{ name: "original", width: 3, height: 3 }] }),
+    const reserved = messageOf(
+      MediaError,
+      () => new MediaPipeline({ ...base(), variants: [{ name: "original", width: 3, height: 3 }] }),
     );
     expect(reserved).toMatch(/original/);
   });

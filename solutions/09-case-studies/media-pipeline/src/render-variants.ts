@@ -24,6 +24,12 @@ export function renderMissingVariants(
     const bytes = processor.render(original, target);
     const key = storageKey(original.owner, original.id, spec.name, original.type);
     store.put(key, bytes);
-    record.variants.push({ name: spec.name, key, width: target.width, height: target.height, byteLength: bytes.length });
+    record.variants.push({
+      name: spec.name,
+      key,
+      width: target.width,
+      height: target.height,
+      byteLength: bytes.length,
+    });
   }
 }

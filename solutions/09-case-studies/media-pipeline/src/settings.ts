@@ -24,7 +24,10 @@ export function settingsOf(options: MediaPipelineOptions): Settings {
   const { maxBytes = DEFAULT_MAX_BYTES, maxAttempts = DEFAULT_MAX_ATTEMPTS } = options;
   const { retryDelayMs = DEFAULT_RETRY_DELAY_MS, variants = DEFAULT_VARIANTS } = options;
   if (!isPositiveInteger(maxBytes)) {
-    throw new MediaError("INVALID_MAX_BYTES", `maxBytes must be a positive whole number of bytes, got ${String(maxBytes)}`);
+    throw new MediaError(
+      "INVALID_MAX_BYTES",
+      `maxBytes must be a positive whole number of bytes, got ${String(maxBytes)}`,
+    );
   }
   if (!isPositiveInteger(maxAttempts)) {
     throw new MediaError(

@@ -24,13 +24,19 @@ export function checkUpload(upload: Upload, maxBytes: number): MediaType {
     );
   }
   if (typeof fileName !== "string" || fileName === "") {
-    throw new MediaError("INVALID_UPLOAD", `fileName must be the client's non-empty file name, got ${JSON.stringify(fileName)}`);
+    throw new MediaError(
+      "INVALID_UPLOAD",
+      `fileName must be the client's non-empty file name, got ${JSON.stringify(fileName)}`,
+    );
   }
   if (!(bytes instanceof Uint8Array)) {
     throw new MediaError("INVALID_UPLOAD", `bytes of ${fileName} must be a Uint8Array (a Buffer is one)`);
   }
   if (bytes.length === 0) {
-    throw new MediaError("EMPTY_FILE", `${fileName} is empty (0 bytes): the client sent no content; upload the file again`);
+    throw new MediaError(
+      "EMPTY_FILE",
+      `${fileName} is empty (0 bytes): the client sent no content; upload the file again`,
+    );
   }
   if (bytes.length > maxBytes) {
     throw new MediaError(

@@ -16,7 +16,8 @@ export function checkUpload(upload: Upload, maxBytes: number): MediaType {
   try {
     return reference(upload, maxBytes);
   } catch (error) {
-    const trusted = error instanceof MediaError && (error.code === "UNSUPPORTED_TYPE" || error.code === "TYPE_MISMATCH");
+    const trusted =
+      error instanceof MediaError && (error.code === "UNSUPPORTED_TYPE" || error.code === "TYPE_MISMATCH");
     if (trusted && byName !== undefined) return byName;
     throw error;
   }

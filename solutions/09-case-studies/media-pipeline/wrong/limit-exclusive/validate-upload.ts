@@ -10,7 +10,10 @@ import { checkUpload as reference } from "../../src/validate-upload";
 export function checkUpload(upload: Upload, maxBytes: number): MediaType {
   const type = reference(upload, maxBytes);
   if (upload.bytes.length >= maxBytes) {
-    throw new MediaError("FILE_TOO_LARGE", `${upload.fileName} is ${upload.bytes.length} bytes, at the limit of ${maxBytes}`);
+    throw new MediaError(
+      "FILE_TOO_LARGE",
+      `${upload.fileName} is ${upload.bytes.length} bytes, at the limit of ${maxBytes}`,
+    );
   }
   return type;
 }

@@ -7,6 +7,7 @@ import type { MediaType } from "../../src/media-types";
 import { sniffMediaType as reference } from "../../src/sniff";
 
 export function sniffMediaType(bytes: Uint8Array): MediaType | undefined {
-  const riff = bytes instanceof Uint8Array && bytes.length >= 4 && String.fromCharCode(...bytes.subarray(0, 4)) === "RIFF";
+  const riff =
+    bytes instanceof Uint8Array && bytes.length >= 4 && String.fromCharCode(...bytes.subarray(0, 4)) === "RIFF";
   return riff ? "image/webp" : reference(bytes);
 }
