@@ -1,6 +1,9 @@
 import { ranksBefore } from "./hit-order";
 import type { SearchHit } from "./search-spec";
 
+/** The ordering rule, read from its module once (see the note in ./inverted-index). */
+const before = ranksBefore;
+
 /**
  * The best `limit` hits seen so far, in a binary heap whose root is the hit that ranks last: a
  * candidate that ranks before the root replaces it. O(log limit) per candidate, against
@@ -18,7 +21,7 @@ export class TopK {
       ids.push(id);
       scores.push(score);
       this.siftUp(ids.length - 1);
-    } else if (ranksBefore(score, id, scores[0] as number, ids[0] as number)) {
+    } else if (before(score, id, scores[0] as number, ids[0] as number)) {
       ids[0] = id;
       scores[0] = score;
       this.siftDown(0);
@@ -28,13 +31,13 @@ export class TopK {
   /** The hits kept, best first. */
   sorted(): SearchHit[] {
     const hits = this.ids.map((id, i) => ({ id, score: this.scores[i] as number }));
-    return hits.sort((a, b) => (ranksBefore(a.score, a.id, b.score, b.id) ? -1 : 1));
+    return hits.sort((a, b) => (before(a.score, a.id, b.score, b.id) ? -1 : 1));
   }
 
   /** Whether the hit at i must sit above the hit at j: it ranks after it. */
   private above(i: number, j: number): boolean {
     const { ids, scores } = this;
-    return ranksBefore(scores[j] as number, ids[j] as number, scores[i] as number, ids[i] as number);
+    return before(scores[j] as number, ids[j] as number, scores[i] as number, ids[i] as number);
   }
 
   private siftUp(at: number): void {
