@@ -19,6 +19,7 @@ import { nextExercise, readProgress } from "../progress/progress";
 import { watch } from "../watch/watch";
 import { interviewCommand } from "./commands/interview";
 import { exportStudentCopy } from "../export/export";
+import { similarityCommand } from "./commands/similarity";
 import { gradebookCommand, gradebookMergeCommand, type GradebookCommandOptions } from "./commands/gradebook";
 
 function one(slug: string): Exercise {
@@ -211,6 +212,23 @@ gradebook
   .requiredOption("-o, --out <dir>", "where the combined reports go")
   .action((dirs: string[], options: { out: string }) => {
     process.exitCode = gradebookMergeCommand(dirs, options);
+  });
+
+program
+  .command("similarity <folder>")
+  .description(
+    "pairs of submissions in <folder> (one subfolder per student) whose code is alike, per exercise, the reference included",
+  )
+  .option("-e, --exercises <names>", "only these exercises or tracks, comma-separated")
+  .option("--threshold <share>", "report a pair when this share of either side's own code is in the other", Number)
+  .option("-o, --out <dir>", "where the reports go (default <folder>-similarity)")
+  .action((folder: string, options: { exercises?: string; threshold?: number; out?: string }) => {
+    const names =
+      options.exercises
+        ?.split(",")
+        .map((n) => n.trim())
+        .filter((n) => n.length > 0) ?? [];
+    process.exitCode = similarityCommand(folder, selectExercises(loadCatalog(), names), options);
   });
 
 program

@@ -7,6 +7,7 @@
  */
 import type { ExerciseScore } from "../score/score";
 import type { ClassResults, StudentResult } from "./gradebook";
+import { escapeHtml } from "../report/escape-html";
 
 const BUCKETS = 10;
 
@@ -17,13 +18,13 @@ export function classHtml(results: ClassResults, title: string): string {
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<title>${escape(title)}: gradebook</title>
+<title>${escapeHtml(title)}: gradebook</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>${escape(title)}</h1>
+<h1>${escapeHtml(title)}</h1>
 <p class="meta">${results.students.length} students, ${results.exercises.length} exercises, class mean ${mean.toFixed(1)}.
-Workbook ${escape(results.workbookVersion)}, ${results.hidden ? "hidden tests included" : "visible tests only"}, ${results.bench ? "performance measured" : "performance not measured"}. Generated ${escape(results.generatedAt)}.</p>
+Workbook ${escapeHtml(results.workbookVersion)}, ${results.hidden ? "hidden tests included" : "visible tests only"}, ${results.bench ? "performance measured" : "performance not measured"}. Generated ${escapeHtml(results.generatedAt)}.</p>
 ${problemsHtml(results)}
 <h2>Class</h2>
 <p class="hint">Click a column's heading to sort by it (again to reverse); click a student to see their failing tests.</p>
@@ -43,7 +44,7 @@ ${results.students.map((s) => drillDown(s)).join("\n")}
 function problemsHtml(results: ClassResults): string {
   if (results.problems.length === 0) return "";
   return `<h2>Not graded</h2><ul class="crash">${results.problems
-    .map((p) => `<li><b>${escape(p.student)}</b>: ${escape(p.message)}</li>`)
+    .map((p) => `<li><b>${escapeHtml(p.student)}</b>: ${escapeHtml(p.message)}</li>`)
     .join("")}</ul>`;
 }
 
@@ -51,7 +52,7 @@ function classTable(results: ClassResults): string {
   const head = ["student", "total", ...results.exercises.map(shortName)]
     .map(
       (label, column) =>
-        `<th data-column="${column}" title="${escape(column < 2 ? label : (results.exercises[column - 2] as string))}">${escape(label)}</th>`,
+        `<th data-column="${column}" title="${escapeHtml(column < 2 ? label : (results.exercises[column - 2] as string))}">${escapeHtml(label)}</th>`,
     )
     .join("");
   const rows = results.students.map((s) => {
@@ -59,9 +60,9 @@ function classTable(results: ClassResults): string {
       const e = s.workbook.exercises.find((x) => x.id === id);
       return e === undefined
         ? `<td data-value="-1">-</td>`
-        : `<td data-value="${e.score}" class="${band(e.score)}" title="${escape(`${e.state}${e.crash ? `: ${e.crash}` : ""}`)}">${e.score.toFixed(1)}</td>`;
+        : `<td data-value="${e.score}" class="${band(e.score)}" title="${escapeHtml(`${e.state}${e.crash ? `: ${e.crash}` : ""}`)}">${e.score.toFixed(1)}</td>`;
     });
-    return `<tr><td data-value="${escape(s.student)}"><a href="#${anchorOf(s.student)}" class="student">${escape(s.student)}</a></td><td data-value="${s.workbook.score}" class="${band(s.workbook.score)}"><b>${s.workbook.score.toFixed(1)}</b></td>${cells.join("")}</tr>`;
+    return `<tr><td data-value="${escapeHtml(s.student)}"><a href="#${anchorOf(s.student)}" class="student">${escapeHtml(s.student)}</a></td><td data-value="${s.workbook.score}" class="${band(s.workbook.score)}"><b>${s.workbook.score.toFixed(1)}</b></td>${cells.join("")}</tr>`;
   });
   return `<table id="class-table"><thead><tr>${head}</tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table>`;
 }
@@ -79,8 +80,8 @@ function skillChart(results: ClassResults): string {
     const y = i * rowHeight + 4;
     const lo = Math.min(...scores);
     const hi = Math.max(...scores);
-    return `<text x="0" y="${y + 15}">${escape(skill)}</text>
-<rect x="${labelWidth}" y="${y}" width="${(m * scale).toFixed(1)}" height="18" class="bar"><title>${escape(skill)}: class mean ${m.toFixed(1)}</title></rect>
+    return `<text x="0" y="${y + 15}">${escapeHtml(skill)}</text>
+<rect x="${labelWidth}" y="${y}" width="${(m * scale).toFixed(1)}" height="18" class="bar"><title>${escapeHtml(skill)}: class mean ${m.toFixed(1)}</title></rect>
 <line x1="${labelWidth + lo * scale}" x2="${labelWidth + hi * scale}" y1="${y + 9}" y2="${y + 9}" class="range"/>
 <text x="${labelWidth + m * scale + 6}" y="${y + 15}">${m.toFixed(1)}</text>`;
   });
@@ -102,13 +103,13 @@ function distribution(results: ClassResults, id: string): string {
     const h = (count / most) * 60;
     return `<rect x="${i * 20 + 1}" y="${70 - h}" width="18" height="${h}" class="bar"><title>${i * 10}-${i * 10 + 10}: ${count} student(s)</title></rect>`;
   });
-  return `<figure class="distribution" data-exercise="${escape(id)}"><svg width="200" height="84" viewBox="0 0 200 84" role="img" aria-label="score distribution of ${escape(id)}">${bars.join("")}<line x1="0" x2="200" y1="70" y2="70" class="axis"/><text x="0" y="82">0</text><text x="178" y="82">100</text></svg><figcaption>${escape(id)}</figcaption></figure>`;
+  return `<figure class="distribution" data-exercise="${escapeHtml(id)}"><svg width="200" height="84" viewBox="0 0 200 84" role="img" aria-label="score distribution of ${escapeHtml(id)}">${bars.join("")}<line x1="0" x2="200" y1="70" y2="70" class="axis"/><text x="0" y="82">0</text><text x="178" y="82">100</text></svg><figcaption>${escapeHtml(id)}</figcaption></figure>`;
 }
 
 function drillDown(s: StudentResult): string {
   const exercises = s.workbook.exercises.map((e) => exerciseDetail(e)).join("\n");
-  return `<details id="${anchorOf(s.student)}" class="student-detail"><summary><b>${escape(s.student)}</b>: ${s.workbook.score.toFixed(1)} / 100</summary>
-<p>${s.workbook.skills.map((k) => `${escape(k.skill)} ${k.score.toFixed(1)}`).join(" · ")}</p>
+  return `<details id="${anchorOf(s.student)}" class="student-detail"><summary><b>${escapeHtml(s.student)}</b>: ${s.workbook.score.toFixed(1)} / 100</summary>
+<p>${s.workbook.skills.map((k) => `${escapeHtml(k.skill)} ${k.score.toFixed(1)}`).join(" · ")}</p>
 ${exercises}
 </details>`;
 }
@@ -116,22 +117,25 @@ ${exercises}
 function exerciseDetail(e: ExerciseScore): string {
   const failing = e.tests.filter((t) => t.status === "failed");
   const lines: string[] = [
-    `<h4>${escape(e.id)}: ${e.score.toFixed(1)} (${escape(e.state)}), ${e.correctness.passed}/${e.correctness.total} tests pass${
+    `<h4>${escapeHtml(e.id)}: ${e.score.toFixed(1)} (${escapeHtml(e.state)}), ${e.correctness.passed}/${e.correctness.total} tests pass${
       e.workloads.length > 0 ? `, performance ${Math.round(e.performance * 100)}%` : ""
     }</h4>`,
   ];
-  if (e.crash) lines.push(`<p class="crash">${escape(e.crash)}</p>`);
-  if (e.performanceNote) lines.push(`<p class="note">performance ${escape(e.performanceNote)}</p>`);
+  if (e.crash) lines.push(`<p class="crash">${escapeHtml(e.crash)}</p>`);
+  if (e.performanceNote) lines.push(`<p class="note">performance ${escapeHtml(e.performanceNote)}</p>`);
   for (const w of e.workloads)
     lines.push(
-      `<p class="note">${escape(w.name)}: ${w.error ? escape(w.error) : `${w.ratio.toFixed(2)}x the reference, budget ${w.budget}`}</p>`,
+      `<p class="note">${escapeHtml(w.name)}: ${w.error ? escapeHtml(w.error) : `${w.ratio.toFixed(2)}x the reference, budget ${w.budget}`}</p>`,
     );
   if (failing.length > 0 && failing.every((t) => t.notImplemented))
     lines.push(`<p class="note">not started (the stub's placeholders are still there)</p>`);
   else if (failing.length > 0)
     lines.push(
       `<ul class="failures">${failing
-        .map((t) => `<li><b>${escape(t.file)}: ${escape(t.name)}</b><pre>${escape(t.message ?? "")}</pre></li>`)
+        .map(
+          (t) =>
+            `<li><b>${escapeHtml(t.file)}: ${escapeHtml(t.name)}</b><pre>${escapeHtml(t.message ?? "")}</pre></li>`,
+        )
         .join("")}</ul>`,
     );
   return `<section class="exercise">${lines.join("\n")}</section>`;
@@ -152,10 +156,6 @@ function average(values: number[]): number {
 /** An id made of safe characters only, unique per student name. */
 function anchorOf(student: string): string {
   return `student-${Buffer.from(student, "utf8").toString("hex")}`;
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const STYLE = `
