@@ -12,6 +12,7 @@
 import "../resolve/node-hook.cjs"; // first: the workbook's import rules for the code loaded below
 import { writeFileSync } from "node:fs";
 import { measureHttp } from "./http-load";
+import { measureWs } from "./ws-load";
 import { loadSide, type LoadedSide, type Side } from "./load-implementation";
 import { formatRate, measureScaling, measureSim, measureThroughput } from "./measure";
 import type { WorkloadMeasurement } from "./result";
@@ -49,6 +50,8 @@ async function measure(
       return measureSim(mine, theirs as typeof mine, learner.api, reference.api);
     case "http":
       return measureHttp(mine, plan.benchFile, plan.learner, plan.reference, plan.httpRounds);
+    case "ws":
+      return measureWs(mine, plan.benchFile, plan.learner, plan.reference, plan.httpRounds);
   }
 }
 
@@ -117,7 +120,7 @@ async function measureAgainstReference(plan: BenchPlan): Promise<WorkloadMeasure
       const mine = learner.bench.workloads.find((w) => w.name === workload.name) as Workload<unknown>;
       results.push(await measure(plan, mine, learner, reference));
     } catch (error) {
-      const unit = workload.kind === "http" ? "req/s" : workload.unit;
+      const unit = workload.kind === "http" ? "req/s" : workload.kind === "ws" ? "deliveries/s" : workload.unit;
       results.push({
         name: workload.name,
         kind: workload.kind,

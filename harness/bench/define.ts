@@ -54,6 +54,34 @@ export interface HttpWorkload<Api> {
 }
 
 /**
+ * Chat messages per second fanned out by a real WebSocket server on 127.0.0.1 (the `ws` package),
+ * loaded by the harness's client fleet (ws-load.ts): `rooms` rooms of `membersPerRoom` clients,
+ * every member a sender with at most `window` messages in flight (a message lands when the next
+ * member of its room receives it), every delivery to every member counted. Bounded in clients and
+ * seconds; each implementation's server runs in a process of its own; rounds alternate. The wire
+ * protocol is the exercise's: the bench says how to join, how to send and how to read a delivery.
+ */
+export interface WsWorkload<Api> {
+  kind: "ws";
+  name: string;
+  /** An http server (not yet listening) with the exercise's WebSocket server attached. */
+  server(api: Api): Server;
+  /** The WebSocket endpoint's path, "/" by default. */
+  path?: string;
+  rooms: number;
+  membersPerRoom: number;
+  window: number;
+  /** Length of one measured round, in seconds. */
+  roundSeconds: number;
+  /** The frames a client sends to join `room` as `member` (0-based within the room). */
+  joinFrames(room: string, member: number): string[];
+  /** The frame member `member` sends as its message number `seq`. */
+  messageFrame(room: string, member: number, seq: number): string;
+  /** Which member's message number a received frame delivers; undefined for any other frame. */
+  delivered(frame: string): { member: number; seq: number } | undefined;
+}
+
+/**
  * A deterministic figure from simulated runs, lower is better (virtual ms, messages): measured on
  * `seeds` seeds and averaged; the ratio is reference's over learner's. No noise, so no rounds.
  */
@@ -66,7 +94,8 @@ export interface SimWorkload<Api> {
   measure(api: Api, seed: number): number | Promise<number>;
 }
 
-export type Workload<Api> = ThroughputWorkload<Api> | ScalingWorkload<Api> | HttpWorkload<Api> | SimWorkload<Api>;
+export type Workload<Api> =
+  ThroughputWorkload<Api> | ScalingWorkload<Api> | HttpWorkload<Api> | WsWorkload<Api> | SimWorkload<Api>;
 
 /**
  * A library people use for the same job, behind the exercise's API (an adapter), or the bare

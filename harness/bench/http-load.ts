@@ -21,12 +21,12 @@ const SERVE = path.join(targets.REPO_ROOT, "harness", "bench", "serve.ts");
 export const HTTP_ROUNDS = 4;
 const START_TIMEOUT_MS = 20_000;
 
-interface RunningServer {
+export interface RunningServer {
   port: number;
   child: ChildProcess;
 }
 
-function startServer(benchFile: string, side: Side, workload: string): Promise<RunningServer> {
+export function startServer(benchFile: string, side: Side, workload: string): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TSX_CLI, SERVE, benchFile, JSON.stringify(side), workload], {
       cwd: targets.REPO_ROOT,

@@ -1,7 +1,7 @@
 /** What one workload measured, as the bench child reports it to the parent. */
 export interface WorkloadMeasurement {
   name: string;
-  kind: "throughput" | "scaling" | "http" | "sim";
+  kind: "throughput" | "scaling" | "http" | "ws" | "sim";
   unit: string;
   /** The learner's figure: ops/s, req/s, a scaling factor, or a mean (lower is better for sim). */
   learner: number;

@@ -1,5 +1,5 @@
 /**
- * Child process: starts one HTTP workload's server on one implementation, on 127.0.0.1 with a port
+ * Child process: starts one http or ws workload's server on one implementation, on 127.0.0.1 with a port
  * the system picks, and prints `listening <port>`. It lives until its parent ends it.
  * Usage: tsx harness/bench/serve.ts <bench.ts> '<Side as JSON>' <workload name>
  */
@@ -13,7 +13,8 @@ async function main(): Promise<void> {
     throw new Error("usage: serve.ts <bench.ts> '<Side as JSON>' <workload>");
   const { bench, api } = loadSide(benchFile, JSON.parse(sideJson) as Side);
   const workload = bench.workloads.find((w) => w.name === workloadName);
-  if (!workload || workload.kind !== "http") throw new Error(`no http workload "${workloadName}" in ${benchFile}`);
+  if (!workload || (workload.kind !== "http" && workload.kind !== "ws"))
+    throw new Error(`no http or ws workload "${workloadName}" in ${benchFile}`);
   const server = workload.server(api);
   server.listen(0, "127.0.0.1", () => {
     process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`);

@@ -108,6 +108,8 @@ export function describeWorkload(workload: Workload<unknown>): string {
       return `${workload.unit} (lower is better) over ${workload.seeds} seeded runs, the reference's over yours`;
     case "http":
       return `requests per second through your server, ${workload.connections} connections, over the reference server's`;
+    case "ws":
+      return `messages delivered per second by your server to ${workload.rooms * workload.membersPerRoom} clients in ${workload.rooms} rooms, over the reference server's`;
   }
 }
 

@@ -34,12 +34,16 @@ const COMMON_BUILTINS = [
 ];
 const NETWORK_BUILTINS = ["http", "net", "stream", "stream/promises", "querystring", "zlib"];
 
-/** @type {Record<string, { builtins: string[], kata: string[] }>} */
+/**
+ * packages: npm packages the kind is built on (a ws exercise's server is a `ws` WebSocketServer);
+ * an exercise's manifest may add others with allowedImports.
+ * @type {Record<string, { builtins: string[], kata: string[], packages?: string[] }>}
+ */
 const BY_KIND = {
   pure: { builtins: COMMON_BUILTINS, kata: ["#kata"] },
   sim: { builtins: COMMON_BUILTINS, kata: ["#kata", "#kata/sim"] },
   http: { builtins: [...COMMON_BUILTINS, ...NETWORK_BUILTINS], kata: ["#kata"] },
-  ws: { builtins: [...COMMON_BUILTINS, ...NETWORK_BUILTINS], kata: ["#kata"] },
+  ws: { builtins: [...COMMON_BUILTINS, ...NETWORK_BUILTINS], kata: ["#kata"], packages: ["ws"] },
   sql: { builtins: COMMON_BUILTINS, kata: ["#kata"] },
 };
 
@@ -55,7 +59,12 @@ function isBuiltin(specifier) {
 function mayImport(specifier, kind, allowedImports) {
   const rules = BY_KIND[kind] ?? BY_KIND.pure;
   if (rules === undefined) return false;
-  if (allowedImports.some((allowed) => specifier === allowed || specifier.startsWith(`${allowed}/`))) return true;
+  if (
+    [...(rules.packages ?? []), ...allowedImports].some(
+      (allowed) => specifier === allowed || specifier.startsWith(`${allowed}/`),
+    )
+  )
+    return true;
   if (specifier === "#kata" || specifier.startsWith("#kata/")) return rules.kata.includes(specifier);
   if (isBuiltin(specifier)) return rules.builtins.includes(specifier.replace(/^node:/, ""));
   return false;
@@ -67,7 +76,12 @@ function mayImport(specifier, kind, allowedImports) {
  */
 function describeAllowed(kind, allowedImports) {
   const rules = BY_KIND[kind] ?? BY_KIND.pure;
-  const names = [...(rules?.kata ?? []), ...allowedImports, ...(rules?.builtins ?? []).map((b) => `node:${b}`)];
+  const names = [
+    ...(rules?.kata ?? []),
+    ...(rules?.packages ?? []),
+    ...allowedImports,
+    ...(rules?.builtins ?? []).map((b) => `node:${b}`),
+  ];
   return `a submission may import only its own exercise's src/ files and given modules, and ${names.join(", ")}`;
 }
 

@@ -52,7 +52,7 @@ export function newExercise(root: string, id: string, kind?: string): NewExercis
     [path.join(solutionDir, "NOTES.md")]: t.notes(n),
     [path.join(solutionDir, "interview.md")]: t.interviewAnswers(n),
   };
-  if (n.kind !== "http" && n.kind !== "sim") files[path.join(exerciseDir, "src", "errors.ts")] = t.errorsModule(n);
+  if (n.kind === "pure" || n.kind === "sql") files[path.join(exerciseDir, "src", "errors.ts")] = t.errorsModule(n);
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, content);

@@ -29,7 +29,13 @@ export function pascalCase(slug: string): string {
 
 /** The workload each kind starts with: the one kind of measurement its harness has. */
 function workloadName(kind: ExerciseKind): string {
-  return kind === "http" ? "requests" : kind === "sim" ? "messages per run" : "operations";
+  return kind === "http"
+    ? "requests"
+    : kind === "ws"
+      ? "deliveries"
+      : kind === "sim"
+        ? "messages per run"
+        : "operations";
 }
 
 export function exerciseJson(n: ScaffoldNames): ExerciseMeta {
@@ -89,6 +95,41 @@ export function create${n.pascal}Server(): Server {
 ${stub ? `  return notImplemented("create${n.pascal}Server");` : `  return createServer((_request, response) => {\n    response.writeHead(200, { "content-type": "text/plain" }).end("ok"); // ${PLACEHOLDER}: the reference\n  });`}
 }
 `;
+    case "ws":
+      return `import { createServer, type Server } from "node:http";
+import { WebSocketServer } from "ws";${stub ? `\nimport { notImplemented } from "#kata";` : ""}
+
+/** ${PLACEHOLDER}: the frames clients send, as JSON text. */
+export type ClientFrame = { type: "join"; room: string; name: string } | { type: "say"; room: string; text: string };
+/** ${PLACEHOLDER}: the frames the server sends. */
+export interface MessageFrame {
+  type: "message";
+  room: string;
+  from: string;
+  text: string;
+}
+
+/** ${PLACEHOLDER}: what the server does, for the learner. Returns an http server, not yet listening. */
+export function create${n.pascal}Server(): Server {
+${
+  stub
+    ? `  return notImplemented("create${n.pascal}Server");`
+    : `  const server = createServer();
+  const sockets = new WebSocketServer({ server });
+  sockets.on("connection", (socket) => {
+    let name = "";
+    socket.on("message", (data) => {
+      const frame = JSON.parse(String(data)) as ClientFrame;
+      if (frame.type === "join") name = frame.name;
+      else
+        for (const other of sockets.clients) // ${PLACEHOLDER}: the reference (rooms, once and in order)
+          if (other !== socket) other.send(JSON.stringify({ type: "message", room: frame.room, from: name, text: frame.text }));
+    });
+  });
+  return server;`
+}
+}
+`;
     case "sim":
       return `import type { NodeContext, SimNode } from "#kata/sim";${stub ? `\nimport { notImplemented } from "#kata";` : ""}
 
@@ -143,6 +184,37 @@ test("${title}", async () => {
   ensure(response.status === 200, \`GET / answered \${response.status}; ${PLACEHOLDER}: a message that teaches\`);
 });
 `;
+    case "ws":
+      return `import type { Server } from "node:http";
+import WebSocket from "ws";
+import { closeServer, ensure, listenOnLoopback } from "#kata/testing";
+import { create${n.pascal}Server, type MessageFrame } from "./src/${n.slug}";
+
+let server: Server | undefined;
+const clients: WebSocket[] = [];
+afterAll(async () => {
+  for (const client of clients) client.terminate();
+  await closeServer(server);
+});
+
+async function connect(base: string, name: string): Promise<WebSocket> {
+  const client = new WebSocket(base.replace("http", "ws"));
+  clients.push(client);
+  await new Promise((resolve, reject) => client.once("open", resolve).once("error", reject));
+  client.send(JSON.stringify({ type: "join", room: "r", name }));
+  return client;
+}
+
+test("${title}", async () => {
+  server = create${n.pascal}Server();
+  const base = await listenOnLoopback(server);
+  const [ada, bob] = [await connect(base, "ada"), await connect(base, "bob")];
+  const received = new Promise<MessageFrame>((resolve) => bob.once("message", (data) => resolve(JSON.parse(String(data)) as MessageFrame)));
+  ada.send(JSON.stringify({ type: "say", room: "r", text: "hi" }));
+  const frame = await received;
+  ensure(frame.text === "hi" && frame.from === "ada", \`bob received \${JSON.stringify(frame)}; ${PLACEHOLDER}: a message that teaches\`);
+});
+`;
     case "sim":
       return `import { ensure } from "#kata/testing";
 import { forEachSeed, Simulation } from "#kata/sim";
@@ -188,6 +260,31 @@ import type * as Api from "./src/${n.slug}";
 export default defineBench<typeof Api>({
   workloads: [
     { kind: "http", name: "${name}", server: (api) => api.create${n.pascal}Server(), requests: [{ path: "/" }], connections: 16, roundSeconds: 2 },
+  ],
+});
+`;
+    case "ws":
+      return `/** ${PLACEHOLDER}: why this load is what a real server of this kind spends its time on. */
+import { defineBench } from "#kata/bench";
+import type * as Api from "./src/${n.slug}";
+
+export default defineBench<typeof Api>({
+  workloads: [
+    {
+      kind: "ws",
+      name: "${name}",
+      server: (api) => api.create${n.pascal}Server(),
+      rooms: 4,
+      membersPerRoom: 8,
+      window: 4,
+      roundSeconds: 2,
+      joinFrames: (room, member) => [JSON.stringify({ type: "join", room, name: \`m\${member}\` })],
+      messageFrame: (room, _member, seq) => JSON.stringify({ type: "say", room, text: String(seq) }),
+      delivered: (frame) => {
+        const message = JSON.parse(frame) as Api.MessageFrame;
+        return message.type === "message" ? { member: Number(message.from.slice(1)), seq: Number(message.text) } : undefined;
+      },
+    },
   ],
 });
 `;

@@ -39,7 +39,7 @@ test.each([
     `${id}: has at least 4 wrong-design fixtures`,
   ]);
   const harnessMissing = catalog.problems.map((p) => p.message);
-  if (kind === "ws" || kind === "sql") {
+  if (kind === "sql") {
     expect(harnessMissing).toEqual([expect.stringMatching(new RegExp(`kind "${kind}" has no harness yet`))]);
     expect(result.notes[0]).toMatch(new RegExp(`the ${kind} kind has no harness yet`));
   } else {

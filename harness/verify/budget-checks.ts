@@ -23,7 +23,7 @@ export const REFERENCE_MARGIN = 1.25;
 const BENCH_TIME_LIMIT_MS = 600_000;
 
 /** Cheapest first: a sim workload is a few simulated runs; an http one starts two servers. */
-const COST_ORDER: Record<Workload<unknown>["kind"], number> = { sim: 0, throughput: 1, scaling: 2, http: 3 };
+const COST_ORDER: Record<Workload<unknown>["kind"], number> = { sim: 0, throughput: 1, scaling: 2, http: 3, ws: 3 };
 
 function workloadsOf(exercise: Exercise): Workload<unknown>[] {
   return loadBench(exercise.benchFile).workloads;

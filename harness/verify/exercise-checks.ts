@@ -165,8 +165,7 @@ const WORKLOAD_KINDS: Record<ExerciseKind, readonly Workload<unknown>["kind"][]>
   pure: ["throughput", "scaling", "sim"],
   http: ["http", "throughput", "scaling"],
   sim: ["sim"],
-  // Until a ws harness brings a WebSocket workload, a ws scaffold measures in process.
-  ws: ["throughput", "scaling"],
+  ws: ["ws", "throughput", "scaling"],
   sql: ["throughput", "scaling"],
 };
 
