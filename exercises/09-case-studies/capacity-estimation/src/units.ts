@@ -116,7 +116,10 @@ export class DataRate {
     return notImplemented("DataRate.over");
   }
 
-  /** In the largest of bit/s, kbit/s, Mbit/s, Gbit/s and Tbit/s that it reaches, to 3 significant digits: "92.6 Gbit/s". */
+  /**
+   * In the largest of bit/s, kbit/s, Mbit/s, Gbit/s and Tbit/s that it reaches, to 3 significant
+   * digits: "92.6 Gbit/s".
+   */
   toString(): string {
     return notImplemented("DataRate.toString");
   }

@@ -9,20 +9,22 @@ export function shown(value: unknown): string {
   return typeof value === "number" ? String(value) : (JSON.stringify(value) ?? String(value));
 }
 
+/** A number that is not NaN or infinite (a string such as "5" is not one). */
+const isFiniteNumber = (value: unknown): value is number => Number.isFinite(value);
+
 function refuse(code: CapacityErrorCode, what: string, value: unknown, rule: string): never {
   throw new CapacityError(code, `${what} must be ${rule}, got ${shown(value)}`);
 }
 
 /** A count, size, rate or multiplier: a finite number, 0 or more. */
 export function quantity(value: unknown, what: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
-    refuse("INVALID_QUANTITY", what, value, "a finite number, 0 or more");
+  if (!(isFiniteNumber(value) && value >= 0)) refuse("INVALID_QUANTITY", what, value, "a finite number, 0 or more");
   return value;
 }
 
 /** Peak over average: 1 means the busiest second is an average one; it cannot be quieter. */
 export function peakFactor(value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 1)
+  if (!(isFiniteNumber(value) && value >= 1))
     refuse(
       "INVALID_PEAK_FACTOR",
       "peakFactor",
@@ -33,7 +35,7 @@ export function peakFactor(value: unknown): number {
 }
 
 export function readsPerWrite(value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0)
+  if (!(isFiniteNumber(value) && value > 0))
     refuse(
       "INVALID_RATIO",
       "readsPerWrite",
@@ -44,30 +46,30 @@ export function readsPerWrite(value: unknown): number {
 }
 
 export function replicationFactor(value: unknown): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1)
+  if (!(Number.isInteger(value) && (value as number) >= 1))
     refuse(
       "INVALID_REPLICATION",
       "replicationFactor",
       value,
       "a whole number of copies, 1 or more (3 is the usual figure: HDFS, Cassandra and S3-style stores keep three)",
     );
-  return value;
+  return value as number;
 }
 
 /** A share of something that must not be empty: (0, 1]. */
 export function fraction(value: unknown, what: string, example: string): number {
-  if (typeof value !== "number" || !(value > 0 && value <= 1))
+  if (!(isFiniteNumber(value) && value > 0 && value <= 1))
     refuse("INVALID_FRACTION", what, value, `a fraction above 0 and at most 1 (${example})`);
   return value;
 }
 
 export function availability(value: unknown): number {
-  if (typeof value !== "number" || !(value >= 0 && value <= 1))
+  if (!(isFiniteNumber(value) && value >= 0 && value <= 1))
     refuse(
       "INVALID_AVAILABILITY",
       "availability",
       value,
-      typeof value === "number" && value > 1 && value <= 100
+      isFiniteNumber(value) && value > 1 && value <= 100
         ? `a fraction from 0 to 1: ${shown(value)} looks like a percentage, pass ${shown(Number((value / 100).toPrecision(12)))}`
         : "a fraction from 0 to 1 (0.999 for three nines)",
     );
@@ -75,7 +77,7 @@ export function availability(value: unknown): number {
 }
 
 export function perServerPerSecond(value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0)
+  if (!(isFiniteNumber(value) && value > 0))
     refuse(
       "INVALID_CAPACITY",
       "perServerPerSecond",
@@ -83,6 +85,16 @@ export function perServerPerSecond(value: unknown): number {
       "a finite number above 0: what one server handles a second, measured by a load test",
     );
   return value;
+}
+
+/** A period something is divided by: 0 seconds has no "per second". */
+export function nonEmptyPeriod(seconds: number, what: string): number {
+  if (seconds === 0)
+    throw new CapacityError(
+      "EMPTY_PERIOD",
+      `${what} is 0 seconds: a rate is a count over a period longer than 0 (Duration.of(1, "days"))`,
+    );
+  return seconds;
 }
 
 /** What a value is, for a message about a value of the wrong type. */
@@ -95,14 +107,4 @@ export function kindOf(value: unknown): string {
 /** `what` must be a DataSize or a Duration (`expected`), built as `example` shows. */
 export function wrongType(what: string, expected: string, example: string, value: unknown): never {
   throw new CapacityError("WRONG_TYPE", `${what} must be a ${expected}, such as ${example}; got ${kindOf(value)}`);
-}
-
-/** A period something is divided by: 0 seconds has no "per second". */
-export function nonEmptyPeriod(seconds: number, what: string): number {
-  if (seconds === 0)
-    throw new CapacityError(
-      "EMPTY_PERIOD",
-      `${what} is 0 seconds: a rate is a count over a period longer than 0 (Duration.of(1, "days"))`,
-    );
-  return seconds;
 }

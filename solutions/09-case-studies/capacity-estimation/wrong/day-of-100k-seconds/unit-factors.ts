@@ -4,7 +4,7 @@
  * What each unit is worth in its kind's base unit: bytes for sizes, bits per second for rates,
  * seconds for durations. The whole calculator converts through these three tables and nowhere else.
  */
-import type { DurationUnit, RateUnit, SizeUnit } from "./units";
+import type { DurationUnit, RateUnit, SizeUnit } from "../../src/units";
 
 /** A byte is 8 bits: sizes are counted in bytes, network rates in bits per second. */
 export const BITS_PER_BYTE = 8;

@@ -3,9 +3,9 @@
  * first estimate that multiplies a photo's size leaves the photo 500 million times bigger for the
  * next one: storage comes out right, and the bandwidth computed after it is wildly off.
  */
-import { BITS_PER_BYTE, BITS_PER_SECOND_PER, BYTES_PER, SECONDS_PER } from "./unit-factors";
-import { nonEmptyPeriod, quantity, shown, wrongType } from "./checks";
-import { CapacityError } from "./errors";
+import { BITS_PER_BYTE, BITS_PER_SECOND_PER, BYTES_PER, SECONDS_PER } from "../../src/unit-factors";
+import { nonEmptyPeriod, quantity, shown, wrongType } from "../../src/checks";
+import { CapacityError } from "../../src/errors";
 
 export type SizeUnit = "B" | "KB" | "MB" | "GB" | "TB" | "PB" | "EB" | "KiB" | "MiB" | "GiB" | "TiB" | "PiB" | "EiB";
 export type RateUnit = "bit/s" | "kbit/s" | "Mbit/s" | "Gbit/s" | "Tbit/s" | "B/s" | "KB/s" | "MB/s" | "GB/s" | "TB/s";
