@@ -192,7 +192,7 @@ describe("updates", () => {
 
 describe("replica lag and read-your-writes", () => {
   test("the writer reads its own update at once, although the replica has not applied it", async () => {
-    const { service, replica } = profileWorld();
+    const { service, replica, primary } = profileWorld();
     await answer(service.getProfile("ada"), "getProfile");
     replica.pause();
     await answer(service.updateProfile("ada", { bio: "Fresh" }), "updateProfile");
@@ -202,6 +202,12 @@ describe("replica lag and read-your-writes", () => {
       mine.version === 2 && mine.bio === "Fresh",
       `updateProfile committed version 2 and resolved, and the writer's next getProfile returned ${versionOf(mine)}: the lagging replica's copy. ` +
         "Read your own writes: when the replica's copy is older than the version this service committed, read the primary.",
+    );
+    const primaryReads = primary.reads;
+    expect(await answer(service.getProfile("ada"), "getProfile")).toMatchObject({ version: 2 });
+    ensure(
+      primary.reads === primaryReads,
+      "the copy read from the primary was not cached: the next read went to the database again. A current copy from the primary is cached like any other, so one primary read per update serves everyone after it.",
     );
   });
 

@@ -40,6 +40,19 @@ describe("hidden: versions under concurrency", () => {
     );
   });
 
+  test("two updates in a row while the replica lags: once it has applied only the first, reads still get the second", async () => {
+    const { service, replica } = profileWorld();
+    replica.pause();
+    await answer(service.updateProfile("ada", { bio: "one" }), "updateProfile");
+    await answer(service.updateProfile("ada", { bio: "two" }), "updateProfile");
+    replica.applyNext();
+    const read = await answer(service.getProfile("ada"), "getProfile");
+    ensure(
+      read.version === 3,
+      `after versions 2 and 3 committed, with the replica at version 2, getProfile returned ${versionOf(read)}: each commit raises the version the service goes by`,
+    );
+  });
+
   test("a primary read answered after a newer commit answers its reader but is not cached", async () => {
     const { service, replica, primary } = profileWorld();
     replica.pause();
@@ -193,6 +206,14 @@ describe("hidden: bad input, messages", () => {
     expect(error.code).toBe("INVALID_OPTIONS");
     expect(error.message).toContain("read, update");
     expect(error.message).toContain("no update");
+  });
+
+  test("INVALID_OPTIONS lists every method a dependency lacks", async () => {
+    const { replica, cache, events, clock } = profileStores();
+    const error = await profileErrorOf(
+      () => new UserProfileService({ primary: {} as never, replica, cache, events, clock }),
+    );
+    expect(error.message).toContain("no read, update");
   });
 
   test("INVALID_TTL says what the default is", async () => {
