@@ -417,6 +417,20 @@ describe("hidden: wrong types and their messages", () => {
     expect(messageOf(() => ratePerSecond(1, Duration.of(0, "days")))).toMatch(/period is 0 seconds/);
     expect(messageOf(() => DataSize.of(1, "B").per(Duration.of(0, "days")))).toMatch(/DataSize\.per.*0 seconds/);
     expect(messageOf(() => ratePerSecond(1, any<Duration>(5)))).toMatch(/Duration\.of/);
+    expect(messageOf(() => DataSize.of(1, "B").per(any<Duration>(5)))).toMatch(/Duration\.of/);
+    expect(messageOf(() => cacheSize({ readsPerDay: 1, readSize: any<DataSize>(5) }))).toContain(
+      'DataSize.of(2, "MB")',
+    );
+    expect(messageOf(() => DataSize.of(Number.NaN, "MB"))).toMatch(/got NaN/);
+    const traffic = dailyTraffic({ perDay: 100, peakFactor: 2 });
+    expect(messageOf(() => serversNeeded({ traffic, perServerPerSecond: 1, targetUtilisation: 2 }))).toMatch(
+      /headroom/,
+    );
+    const upsideDown = { perDay: 1, averagePerSecond: 2, peakPerSecond: 1 };
+    expect(messageOf(() => serversNeeded({ traffic: upsideDown, perServerPerSecond: 1 }))).toContain(
+      "traffic.peakPerSecond",
+    );
+    expect(messageOf(() => bandwidthNeeded(upsideDown, DataSize.of(1, "B")))).toContain("traffic.peakPerSecond");
   });
 });
 
