@@ -22,8 +22,8 @@ const LEFT_OUT: readonly (readonly [RegExp, string])[] = [
   [/^docs\/mutation\.md$/, "the mutation records of the references"],
 ];
 
-/** Scripts that need solutions/: verify and mutation testing are the workbook's own checks. */
-const AUTHOR_SCRIPTS = ["verify", "mutation"];
+/** Scripts that need solutions/ or harness/test/: verify, mutation testing and the checker's measurement are the workbook's own. */
+const AUTHOR_SCRIPTS = ["verify", "mutation", "measure:linearizability"];
 
 export const STUDENT_NOTE = [
   "> **Student copy.** The reference solutions, hidden tests and design notes are kept by your",

@@ -12,6 +12,22 @@ export { RELIABLE_NETWORK, NetworkConfigError } from "../sim/network";
 export type { NetworkFaults } from "../sim/network";
 export { History } from "../sim/history";
 export type { Operation as HistoryOperation } from "../sim/history";
+export {
+  assertLinearizable,
+  checkLinearizable,
+  formatWindow,
+  LinearizabilityError,
+  type LinearizabilityResult,
+  type Model,
+} from "../sim/linearizability";
+export {
+  kvModel,
+  registerModel,
+  type KvInput,
+  type KvOutput,
+  type RegisterInput,
+  type RegisterOutput,
+} from "../sim/models";
 export { Prng } from "../sim/prng";
 export { forEachSeed, seedsToRun, SeededFailure } from "../sim/seeds";
 export { ManualContext } from "../sim/manual-context";
