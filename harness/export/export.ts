@@ -22,7 +22,10 @@ const LEFT_OUT: readonly (readonly [RegExp, string])[] = [
   [/^docs\/mutation\.md$/, "the mutation records of the references"],
 ];
 
-/** Scripts that need solutions/ or harness/test/: verify, mutation testing and the checker's measurement are the workbook's own. */
+/**
+ * Scripts that need solutions/ or harness/test/: verify, mutation testing and the checker's
+ * measurement are the workbook's own.
+ */
 const AUTHOR_SCRIPTS = ["verify", "mutation", "measure:linearizability"];
 
 export const STUDENT_NOTE = [

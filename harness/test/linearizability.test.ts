@@ -111,7 +111,7 @@ describe("a register", () => {
       ),
     );
     expect(() => assertLinearizable(history, register, "the register's history")).toThrow(
-      /the register's history is not linearizable: no order of these 2 operations respects real time[^]*c       read -> 1  40       45/,
+      /the register's history is not linearizable: no order of these 2 operations respects real time[^]*c {7}read -> 1 {2}40 {7}45/,
     );
   });
 });
