@@ -53,7 +53,8 @@ interface Entry {
 /** Whether one part (or a whole history) is linearizable under `model`. */
 function searchPart<S, I, O>(ops: readonly Operation<I, O>[], model: Model<S, I, O>): boolean {
   const keyOf = model.key ?? ((s: S) => JSON.stringify(s));
-  // Returns before calls at the same instant: an operation that returned at t precedes one invoked at t.
+  // At one instant: returns, then calls, then the returns of operations that took no time at all.
+  // So an operation that returned at t precedes one invoked at t, and none returns before its call.
   const events: Entry[] = [];
   ops.forEach((op, index) => {
     const call: Entry = {
@@ -75,7 +76,9 @@ function searchPart<S, I, O>(ops: readonly Operation<I, O>[], model: Model<S, I,
     call.match = ret;
     events.push(call, ret);
   });
-  events.sort((a, b) => a.time - b.time || (a.kind === b.kind ? 0 : a.kind === "return" ? -1 : 1));
+  const rank = (e: Entry): number =>
+    e.kind === "call" ? 1 : (ops[e.op] as Operation<I, O>).invokedAt === e.time ? 2 : 0;
+  events.sort((a, b) => a.time - b.time || rank(a) - rank(b));
   const head: Entry = { op: -1, kind: "call", time: -Infinity, prev: undefined, next: undefined, match: undefined };
   let last = head;
   for (const e of events) {

@@ -180,6 +180,24 @@ export class Simulation<M, N extends SimNode<M>> {
     this.boot(id);
   }
 
+  /**
+   * Runs `action` from outside the nodes (a client, a planned fault) `delayMs` virtual ms from now.
+   * It is not a node's timer, so no crash cancels it; the returned function does.
+   */
+  schedule(delayMs: number, action: () => void): () => void {
+    if (!(delayMs >= 0) || !Number.isFinite(delayMs))
+      throw new SimulationError(`schedule needs a delay >= 0 ms, got ${delayMs}`);
+    const event = this.queue.push(this.clock + delayMs, action);
+    return () => {
+      event.cancelled = true;
+    };
+  }
+
+  /** A random stream of its own for something outside the nodes (clients), fixed by the seed and `label`. */
+  randomFor(label: string): Prng {
+    return this.random.fork(`outside:${label}`);
+  }
+
   /** Checked after every event; a message means the invariant broke, and the run stops there. */
   addInvariant(name: string, check: () => string | undefined): void {
     this.invariants.push({ name, check });

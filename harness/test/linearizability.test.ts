@@ -76,6 +76,13 @@ describe("a register", () => {
     ).toBe(false);
   });
 
+  test("an operation that takes no time is still invoked before it returns, and after what returned at that instant", () => {
+    expect(linearizable([write("a", 1, 2, 2)])).toBe(true);
+    expect(linearizable([write("a", 1, 2, 2), read("b", 1, 2, 2)])).toBe(true);
+    expect(linearizable([write("a", 1, 0, 5), read("b", 1, 5, 5)])).toBe(true);
+    expect(linearizable([write("a", 1, 0, 5), read("b", 0, 5, 5)])).toBe(false);
+  });
+
   test("compare-and-set: only one of two racing swaps from the same value can succeed", () => {
     const cas = (client: string, ok: boolean, from: number, to: number) =>
       op(client, { type: "cas", from: 0, to: 1 }, from, to, ok);
