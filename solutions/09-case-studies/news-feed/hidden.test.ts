@@ -62,6 +62,28 @@ describe("hidden: defaults and options", () => {
     expect(messageOf(NewsFeedError, () => publish(feed, "p", "ana", "gif" as ContentType))).toContain("gif");
   });
 
+  test("every refusal names the value that was wrong", () => {
+    const { feed } = feedOn();
+    const says = (act: () => unknown, ...parts: string[]): void => {
+      const message = messageOf(NewsFeedError, act);
+      for (const part of parts) {
+        ensure(message.includes(part), `the message ${JSON.stringify(message)} should name ${JSON.stringify(part)}`);
+      }
+    };
+    says(() => feed.follow("", "ana"), '""');
+    says(() => feed.readFeed(42 as unknown as string), "42");
+    says(() => feed.publish({ postId: "", authorId: "ana", contentType: "text" }), '""');
+    says(() => feed.publish({ postId: 9 as unknown as string, authorId: "ana", contentType: "text" }), "9");
+    says(() => feed.publish(null as unknown as Parameters<NewsFeed["publish"]>[0]), "null");
+    says(() => new NewsFeed({ clock: 5 as unknown as () => number }), "clock", "5");
+    says(() => new NewsFeed({ feedLimit: "10" as unknown as number }), "feedLimit", '"10"');
+    says(() => feed.readFeed("reader", { limit: 2.5 }), "2.5");
+    says(() => feed.readFeed("reader", { cursor: "junk" }), "junk");
+    says(() => feed.readFeed("reader", { cursor: 42 as unknown as string }), "42");
+    says(() => postScore({ createdAt: START, authorFollowers: 0, contentType: "text" }, NaN), "NaN");
+    says(() => postScore({ createdAt: START, authorFollowers: 0, contentType: "text" }, START - 5), `${START - 5}`);
+  });
+
   test("publish refuses a missing post object", () => {
     const { feed } = feedOn();
     for (const missing of [undefined, null, "post-1"]) {
@@ -99,6 +121,24 @@ describe("hidden: follows", () => {
     expect(feed.followerCount("celeb")).toBe(1);
     expect(feed.followerCount("unknown")).toBe(0);
     expect(feed.storedFeedSize("unknown")).toBe(0);
+    expect(feed.unfollow("ghost", "celeb")).toBe(false);
+  });
+
+  test("unfollowing a pulled author works for a reader with no stored feed at all", () => {
+    const { feed } = feedOn({ pullThreshold: 1 });
+    feed.follow("reader", "celeb");
+    publish(feed, "celeb-1", "celeb");
+    expect(feed.storedFeedSize("reader")).toBe(0);
+    expect(idsOf(feed.readFeed("reader").items)).toEqual(["celeb-1"]);
+    expect(feed.unfollow("reader", "celeb")).toBe(true);
+    expect(feed.readFeed("reader").items).toEqual([]);
+  });
+
+  test("a null cursor starts a traversal from the top, like no cursor", () => {
+    const { feed } = feedOn();
+    feed.follow("reader", "ana");
+    for (let i = 0; i < 3; i++) publish(feed, `ana-${i}`, "ana");
+    expect(idsOf(feed.readFeed("reader", { limit: 2, cursor: null }).items)).toEqual(["ana-2", "ana-1"]);
   });
 
   test("a reader who follows nobody gets an empty page, ranked now, with no cursor", () => {

@@ -69,20 +69,18 @@ function resumeTraversal(cursor: string, userId: string, feed: FeedPosition): Tr
 
 type Fields = [number, number, number, number, string];
 
-/** The cursor's fields, or undefined unless it decodes to four finite numbers and a user id. */
-function parse(cursor: unknown): Fields | undefined {
-  let fields: unknown;
+/** The cursor's fields, or undefined unless it decodes to four numbers and a user id. */
+function parse(cursor: string): Fields | undefined {
   try {
-    fields = JSON.parse(Buffer.from(String(cursor), "base64url").toString("utf8"));
+    const fields: unknown = JSON.parse(Buffer.from(String(cursor), "base64url").toString("utf8"));
+    return Array.isArray(fields) && fields.slice(0, 4).every(Number.isFinite) && typeof fields[4] === "string"
+      ? (fields as Fields)
+      : undefined;
   } catch {
     return undefined;
   }
-  if (!Array.isArray(fields)) return undefined;
-  const numbers = fields.slice(0, 4) as unknown[];
-  if (numbers.length < 4 || !numbers.every(Number.isFinite) || typeof fields[4] !== "string") return undefined;
-  return fields as Fields;
 }
 
 function describe(cursor: unknown): string {
-  return typeof cursor === "string" ? `cursor ${JSON.stringify(cursor)}` : `a cursor of type ${typeof cursor}`;
+  return `cursor ${JSON.stringify(cursor)}`;
 }

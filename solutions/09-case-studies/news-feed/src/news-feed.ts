@@ -223,8 +223,7 @@ function checkNewPost(input: unknown): NewPost {
 
 /** A value as a message should show it: strings quoted, objects as JSON, the rest as written. */
 function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "function") return "a function";
-  if (typeof value === "object" && value !== null) return JSON.stringify(value);
-  return String(value);
+  return typeof value === "string" || (typeof value === "object" && value !== null)
+    ? JSON.stringify(value)
+    : String(value);
 }

@@ -38,7 +38,7 @@ export function scoreAt(scored: ScoredPost, at: number): number {
  * where ageHours = (at - createdAt) / 3,600,000 and boost is 1.0 text, 1.2 image, 1.5 video.
  */
 export function postScore(post: ScoredFields, at: number): number {
-  if (typeof at !== "number" || !Number.isFinite(at)) {
+  if (!Number.isFinite(at)) {
     throw new NewsFeedError("INVALID_INSTANT", `postScore needs a finite instant in ms, got ${String(at)}`);
   }
   if (at < post.createdAt) {
