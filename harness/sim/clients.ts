@@ -68,14 +68,16 @@ export function startClients<M, N extends SimNode<M>, Input, Output>(
         timedOut += 1;
         sim.schedule(think(random), next);
       });
-      const node = sim.node(target) as N;
-      workload.submit(node, input, (output) => {
-        if (settled) return;
-        settled = true;
-        cancelTimeout();
-        sim.history.complete(id, output);
-        sim.schedule(think(random), next);
-      });
+      // A paused node takes the request when it resumes; a node that crashes first never answers.
+      sim.onNode(target, (node) =>
+        workload.submit(node, input, (output) => {
+          if (settled) return;
+          settled = true;
+          cancelTimeout();
+          sim.history.complete(id, output);
+          sim.schedule(think(random), next);
+        }),
+      );
     };
     sim.schedule(think(random), next);
   };

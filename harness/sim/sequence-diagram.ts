@@ -87,6 +87,12 @@ export function sequenceSvg({ nodes, entries }: PictureOptions): string {
           `<text x="${x(e.node) + 12}" y="${at + 4}" fill="#393">restarted</text>`,
         );
         break;
+      case "pause":
+      case "resume":
+        out.push(
+          `<text class="${e.kind}" x="${x(e.node) + 12}" y="${at + 4}" fill="#669">${e.kind === "pause" ? "⏸ paused" : "▶ resumed"}</text>`,
+        );
+        break;
       case "timer":
         out.push(
           `<text class="timer" x="${x(e.node) + 6}" y="${at + 4}" fill="#a60">⏱ ${escape(short(e.text, 30))}</text>`,

@@ -26,10 +26,14 @@ export interface NodeContext<M> {
   readonly id: string;
   /** The other nodes of the cluster, in a fixed order. */
   readonly peers: readonly string[];
-  /** Virtual milliseconds since the simulation started. */
+  /**
+   * This node's clock, in ms: the virtual time since the start, unless the test gave the node a
+   * skewed or drifting clock (SimulationOptions.clocks, Simulation.setClock). Nodes cannot read
+   * true time, as real servers cannot.
+   */
   now(): number;
   send(to: string, message: M): void;
-  /** Calls `callback` after `delayMs` virtual ms, unless cleared or the node crashes first. */
+  /** Calls `callback` after `delayMs` ms of this node's clock, unless cleared or the node crashes first. */
   setTimer(delayMs: number, callback: () => void): TimerHandle;
   clearTimer(handle: TimerHandle | undefined): void;
   /** This node's own seeded random stream, a float in [0, 1). Use it instead of Math.random. */
@@ -48,6 +52,22 @@ export interface SimulationOptions<M, N extends SimNode<M>> {
   nodeIds: readonly string[];
   createNode: (context: NodeContext<M>) => N;
   network?: Partial<NetworkFaults>;
+  /** Clocks that are off (offsetMs) or run fast or slow (drift 0.01 = 1% fast), by node id. */
+  clocks?: Record<string, NodeClockSetting>;
+}
+
+export interface NodeClockSetting {
+  /** Added to the node's clock reading from now on (a jump; may be negative). */
+  offsetMs?: number;
+  /** The clock's rate error from now on: 0.01 runs 1% fast, -0.01 1% slow. Above -1. */
+  drift?: number;
+}
+
+/** A node's clock: reads base + rate x (true time - since). */
+interface NodeClock {
+  base: number;
+  since: number;
+  rate: number;
 }
 
 export interface MessageStats {
@@ -89,6 +109,9 @@ interface NodeSlot<N> {
   incarnation: number;
   storage: Map<string, unknown>;
   random: Prng;
+  clock: NodeClock;
+  /** While the true clock is before this, the node is paused: it handles nothing. */
+  pausedUntil: number;
 }
 
 export class Simulation<M, N extends SimNode<M>> {
@@ -116,8 +139,15 @@ export class Simulation<M, N extends SimNode<M>> {
     this.createNode = options.createNode;
     this.history = new History(() => this.clock);
     for (const id of options.nodeIds) {
-      this.slots.set(id, { incarnation: 0, storage: new Map(), random: this.random.fork(id) });
+      this.slots.set(id, {
+        incarnation: 0,
+        storage: new Map(),
+        random: this.random.fork(id),
+        clock: { base: 0, since: 0, rate: 1 },
+        pausedUntil: 0,
+      });
     }
+    for (const [id, setting] of Object.entries(options.clocks ?? {})) this.setClock(id, setting);
     collectors.at(-1)?.push(this as unknown as AnySimulation);
     for (const id of options.nodeIds) this.boot(id);
   }
@@ -163,12 +193,73 @@ export class Simulation<M, N extends SimNode<M>> {
     this.note("heal", undefined, "every link restored");
   }
 
+  /**
+   * Sets a node's clock from now on: `offsetMs` jumps it (as an NTP step does), `drift` changes its
+   * rate (timers the node sets afterwards run at that rate too; pending ones keep theirs).
+   */
+  setClock(id: string, setting: NodeClockSetting): void {
+    const slot = this.slot(id);
+    const drift = setting.drift ?? slot.clock.rate - 1;
+    if (!(drift > -1) || !Number.isFinite(drift))
+      throw new SimulationError(`${id}: a clock's drift must be above -1 (0.01 runs 1% fast), got ${setting.drift}`);
+    if (setting.offsetMs !== undefined && !Number.isFinite(setting.offsetMs))
+      throw new SimulationError(`${id}: a clock's offsetMs must be a finite number of ms, got ${setting.offsetMs}`);
+    const reading = this.localTime(slot) + (setting.offsetMs ?? 0);
+    slot.clock = { base: reading, since: this.clock, rate: 1 + drift };
+    this.note("note", id, `clock set: reads ${reading.toFixed(1)} ms, rate ${(1 + drift).toFixed(4)}`);
+  }
+
+  /** What the node's clock reads now. */
+  clockOf(id: string): number {
+    return this.localTime(this.slot(id));
+  }
+
+  /**
+   * The node stops handling anything for `ms` (a long garbage-collection pause, a stopped VM):
+   * messages to it wait, its timers fire late, and it resumes with its old state, unaware.
+   */
+  pause(id: string, ms: number): void {
+    const slot = this.slot(id);
+    if (!slot.node) throw new SimulationError(`${id} is crashed; a pause needs a running node`);
+    if (!(ms > 0) || !Number.isFinite(ms)) throw new SimulationError(`${id}: pause needs a duration > 0 ms, got ${ms}`);
+    slot.pausedUntil = Math.max(slot.pausedUntil, this.clock + ms);
+    this.note("pause", id, `paused until ${slot.pausedUntil.toFixed(1)} ms`);
+    const incarnation = slot.incarnation;
+    this.queue.push(slot.pausedUntil, () => {
+      if (slot.incarnation === incarnation && slot.pausedUntil <= this.clock) this.note("resume", id, "resumed");
+    });
+  }
+
+  isPaused(id: string): boolean {
+    return this.slot(id).pausedUntil > this.clock;
+  }
+
+  /**
+   * Runs `action` on the node as an outside caller would (a client's request): now if it is up,
+   * when it resumes if it is paused, never if it is crashed by then.
+   */
+  onNode(id: string, action: (node: N) => void): void {
+    const slot = this.slot(id);
+    const incarnation = slot.incarnation;
+    const attempt = (): void => {
+      if (slot.incarnation !== incarnation || !slot.node) return;
+      if (slot.pausedUntil > this.clock) {
+        this.queue.push(slot.pausedUntil, attempt);
+        return;
+      }
+      const node = slot.node;
+      this.guarded(() => action(node));
+    };
+    attempt();
+  }
+
   /** The node stops: its timers die with it, messages to it are lost, its stable storage stays. */
   crash(id: string): void {
     const slot = this.slot(id);
     if (!slot.node) throw new SimulationError(`${id} is already crashed`);
     delete slot.node;
     slot.incarnation += 1;
+    slot.pausedUntil = 0;
     this.note("crash", id, "crashed");
   }
 
@@ -245,7 +336,7 @@ export class Simulation<M, N extends SimNode<M>> {
     const context: NodeContext<M> = {
       id,
       peers: this.nodeIds.filter((peer) => peer !== id),
-      now: () => this.clock,
+      now: () => this.localTime(slot),
       send: (to, message) => this.send(id, incarnation, to, message),
       setTimer: (delayMs, callback) => this.setTimer(id, incarnation, delayMs, callback),
       clearTimer: (handle) => this.clearTimer(handle),
@@ -262,13 +353,28 @@ export class Simulation<M, N extends SimNode<M>> {
   /** Pending timers by handle id, so clearTimer can cancel them. */
   private readonly timers = new Map<number, ScheduledEvent>();
 
+  private localTime(slot: NodeSlot<N>): number {
+    return slot.clock.base + slot.clock.rate * (this.clock - slot.clock.since);
+  }
+
   private setTimer(id: string, incarnation: number, delayMs: number, callback: () => void): TimerHandle {
     if (!(delayMs >= 0) || !Number.isFinite(delayMs))
       throw new SimulationError(`${id}: setTimer needs a delay >= 0 ms, got ${delayMs}`);
     const handle = { id: this.nextTimerId++ };
-    const event = this.queue.push(this.clock + delayMs, () => {
+    const slot = this.slot(id);
+    // The delay is measured on the node's own clock: a fast clock's timers fire early in true time.
+    const event = this.queue.push(this.clock + delayMs / slot.clock.rate, () => {
+      if (slot.incarnation !== incarnation) {
+        this.timers.delete(handle.id);
+        return;
+      }
+      if (slot.pausedUntil > this.clock) {
+        // Paused: the timer fires when the node resumes, still cancellable until then.
+        const late = this.queue.push(slot.pausedUntil, event.run);
+        this.timers.set(handle.id, late);
+        return;
+      }
       this.timers.delete(handle.id);
-      if (this.slot(id).incarnation !== incarnation) return;
       this.note("timer", id, `timer ${handle.id} fired`);
       this.guarded(callback);
     });
@@ -315,7 +421,13 @@ export class Simulation<M, N extends SimNode<M>> {
 
   private deliver(link: MessageLink, message: M, text: () => string): void {
     const { from, to } = link;
-    const node = this.slot(to).node;
+    const slot = this.slot(to);
+    const node = slot.node;
+    if (node && slot.pausedUntil > this.clock) {
+      // A paused process's messages wait in its socket buffer, in order, until it resumes.
+      this.queue.push(slot.pausedUntil, () => this.deliver(link, message, text));
+      return;
+    }
     // A partition made while the message was in flight cuts it too, as a cable pulled mid-transfer.
     if (!node || !this.links.canDeliver(from, to)) {
       this.stats.dropped += 1;

@@ -10,6 +10,8 @@ export type TimelineKind =
   | "timer"
   | "crash"
   | "restart"
+  | "pause"
+  | "resume"
   | "partition"
   | "heal"
   | "note"
