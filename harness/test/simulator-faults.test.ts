@@ -5,7 +5,10 @@
  */
 import { Simulation, type NodeContext, type SimNode, type TimerHandle } from "../sim/simulation";
 
-type Msg = { type: "ping"; n: number };
+interface Msg {
+  type: "ping";
+  n: number;
+}
 
 class Recorder implements SimNode<Msg> {
   readonly seen: { local: number; what: string }[] = [];
