@@ -103,6 +103,7 @@ export async function closeServer(server: Server | undefined): Promise<void> {
 }
 
 export { deferred, flushPromises, type Deferred } from "./async";
+export { ManualClock, type CancellableTimer } from "./manual-clock";
 
 type CodedErrorClass<C extends string> = abstract new (code: C, message: string) => CodedError<C>;
 

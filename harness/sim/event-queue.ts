@@ -14,6 +14,11 @@ export class EventQueue {
   private heap: ScheduledEvent[] = [];
   private nextSeq = 0;
 
+  /** Events neither run nor cancelled. */
+  liveCount(): number {
+    return this.heap.filter((event) => !event.cancelled).length;
+  }
+
   get size(): number {
     return this.heap.length;
   }

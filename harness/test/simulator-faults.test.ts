@@ -3,6 +3,7 @@
  * garbage-collection pause that breaks naive leases), and nodes of a test's own (adversarial ones)
  * beside the learner's, all replayable from the seed.
  */
+import { ManualClock } from "../kata/manual-clock";
 import { Simulation, type NodeContext, type SimNode, type TimerHandle } from "../sim/simulation";
 
 interface Msg {
@@ -140,4 +141,26 @@ test("a test's own node (a liar) runs beside the learner's, and the run is still
   const first = run();
   expect(first.seen).toContain("liar:-1");
   expect(run()).toEqual(first);
+});
+
+describe("ManualClock (#kata/testing)", () => {
+  test("advance fires due timers in time order, each at its own time, and a cancelled one never", () => {
+    const clock = new ManualClock(1_000);
+    const fired: string[] = [];
+    clock.setTimer(30, () => fired.push(`b@${clock.now()}`));
+    clock.setTimer(10, () => {
+      fired.push(`a@${clock.now()}`);
+      clock.setTimer(5, () => fired.push(`c@${clock.now()}`)); // set while firing: due inside this advance
+    });
+    const cancelled = clock.setTimer(20, () => fired.push("never"));
+    cancelled.cancel();
+    expect(clock.pending).toBe(2);
+    clock.advance(25);
+    expect(fired).toEqual(["a@1010", "c@1015"]);
+    expect(clock.now()).toBe(1_025);
+    clock.advance(5);
+    expect(fired).toEqual(["a@1010", "c@1015", "b@1030"]);
+    expect(clock.pending).toBe(0);
+    expect(() => clock.advance(-1)).toThrow(/advance needs a finite number of ms >= 0, got -1/);
+  });
 });
