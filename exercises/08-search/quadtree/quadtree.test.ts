@@ -439,10 +439,27 @@ describe("bad input gets a QuadtreeError with a code, and changes nothing", () =
     expect(codeOf(QuadtreeError, () => new Quadtree({ maxDepth }))).toBe("INVALID_OPTIONS");
   });
 
-  test("the options message names the value given and what is allowed", () => {
-    const message = messageOf(() => new Quadtree({ maxDepth: 41 }));
-    expect(message).toMatch(/41/);
-    expect(message).toMatch(/0 to 40/);
+  test("the options messages name the option, the value given and what is allowed", () => {
+    const depth = messageOf(() => new Quadtree({ maxDepth: 41 }));
+    expect(depth).toMatch(/maxDepth/);
+    expect(depth).toMatch(/41/);
+    expect(depth).toMatch(/0 to 40/);
+    const capacity = messageOf(() => new Quadtree({ leafCapacity: 2.5 }));
+    expect(capacity).toMatch(/leafCapacity/);
+    expect(capacity).toMatch(/2\.5/);
+    expect(capacity).toMatch(/positive integer/);
+  });
+
+  test("the radius and k messages name the argument, the value given and what is allowed", () => {
+    const radius = messageOf(() => new Quadtree().within(0, 0, -5));
+    expect(radius).toMatch(/radiusMetres/);
+    expect(radius).toMatch(/-5/);
+    expect(radius).toMatch(/0 or more/);
+    expect(messageOf(() => new Quadtree().nearest(0, 0, 1, -5))).toMatch(/maxDistanceMetres/);
+    expect(messageOf(() => new Quadtree().within(0, 0, "5" as unknown as number))).toMatch(/"5"/);
+    const k = messageOf(() => new Quadtree().nearest(0, 0, 2.5));
+    expect(k).toMatch(/2\.5/);
+    expect(k).toMatch(/positive integer/);
   });
 
   test("an empty id is rejected with INVALID_ID", () => {
@@ -468,6 +485,11 @@ describe("bad input gets a QuadtreeError with a code, and changes nothing", () =
     expect(message).toMatch(/151\.2093/);
     expect(message).toMatch(/-33\.8688/);
     expect(message).toMatch(/swapped/i);
+    // Not swapped when the other order is no better; the message then ends with the values.
+    expect(messageOf(() => new Quadtree().insert("d1", 91, 200))).toMatch(/lat 91, lon 200$/);
+    expect(messageOf(() => new Quadtree().insert("d1", 0, 181))).toMatch(/lat 0, lon 181$/);
+    expect(messageOf(() => new Quadtree().insert("d1", Number.NaN, 0))).toMatch(/lat NaN, lon 0$/);
+    expect(messageOf(() => new Quadtree().insert("d1", "51.5" as unknown as number, 0))).toMatch(/lat "51\.5", lon 0$/);
   });
 
   test("inserting an id twice is rejected with DUPLICATE_ID, says to move it, and keeps the first position", () => {
@@ -481,7 +503,8 @@ describe("bad input gets a QuadtreeError with a code, and changes nothing", () =
     const tree = treeOf([{ id: "d1", lat: 10, lon: 10 }]);
     expect(codeOf(QuadtreeError, () => tree.move("d2", 10, 10))).toBe("UNKNOWN_ID");
     expect(codeOf(QuadtreeError, () => tree.remove("d2"))).toBe("UNKNOWN_ID");
-    expect(messageOf(() => tree.remove("d2"))).toMatch(/d2/);
+    expect(messageOf(() => tree.remove("d2"))).toMatch(/remove "d2".*insert it first/);
+    expect(messageOf(() => tree.move("d2", 1, 1))).toMatch(/move "d2".*insert it first/);
   });
 
   test("a move to bad coordinates is rejected and the point stays where it was", () => {

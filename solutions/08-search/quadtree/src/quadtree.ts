@@ -125,10 +125,7 @@ export class Quadtree {
   private entryOf(id: string, action: "move" | "remove"): Entry {
     const entry = this.entries.get(id);
     if (entry === undefined) {
-      throw new QuadtreeError(
-        "UNKNOWN_ID",
-        `cannot ${action} "${id}": it is not in the tree (${this.entries.size} points); insert it first`,
-      );
+      throw new QuadtreeError("UNKNOWN_ID", `cannot ${action} "${id}": it is not in the tree; insert it first`);
     }
     return entry;
   }
