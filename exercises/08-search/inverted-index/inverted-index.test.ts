@@ -555,6 +555,8 @@ describe("bad input gets an InvertedIndexError with a code", () => {
     const message = messageOf(() => new InvertedIndex().add("7" as unknown as number, "text"));
     expect(message).toMatch(/non-negative integer/i);
     expect(message).toContain('"7"');
+    expect(message).toMatch(/Number\(/); // a string id: say how to convert it
+    expect(messageOf(() => new InvertedIndex().add(-1, "text"))).toContain("-1");
     expect(codeOf(InvertedIndexError, () => new InvertedIndex().remove(-3))).toBe("INVALID_DOCUMENT_ID");
     expect(codeOf(InvertedIndexError, () => indexOf(SEED_DOCS).update(2.5, "x"))).toBe("INVALID_DOCUMENT_ID");
   });
@@ -564,6 +566,9 @@ describe("bad input gets an InvertedIndexError with a code", () => {
     expect(codeOf(InvertedIndexError, () => index.add(9, 42 as unknown as string))).toBe("INVALID_TEXT");
     expect(codeOf(InvertedIndexError, () => index.update(1, null as unknown as string))).toBe("INVALID_TEXT");
     expect(codeOf(InvertedIndexError, () => index.search(undefined as unknown as string))).toBe("INVALID_TEXT");
+    expect(messageOf(() => index.add(9, 42 as unknown as string))).toMatch(/add.*string.*42/);
+    expect(messageOf(() => index.update(1, null as unknown as string))).toMatch(/update.*string.*null/);
+    expect(messageOf(() => index.search(undefined as unknown as string))).toMatch(/search.*string.*undefined/);
     expect(index.has(9)).toBe(false);
     expect(index.search("great").map((hit) => hit.id)).toEqual([1]);
   });
@@ -584,7 +589,8 @@ describe("bad input gets an InvertedIndexError with a code", () => {
     expect(codeOf(InvertedIndexError, () => index.update(99, "new"))).toBe("UNKNOWN_DOCUMENT");
     expect(codeOf(InvertedIndexError, () => index.remove(99))).toBe("UNKNOWN_DOCUMENT");
     expect(messageOf(() => index.remove(99))).toMatch(/\b99\b/);
-    expect(messageOf(() => index.update(99, "new"))).toMatch(/add/);
+    expect(messageOf(() => index.update(99, "new"))).toMatch(/update.*add/);
+    expect(messageOf(() => index.remove(99))).toMatch(/remove/);
     expect(index.size).toBe(SEED_DOCS.length);
     expect(index.search("new")).toEqual([]);
   });
@@ -612,7 +618,12 @@ describe("bad input gets an InvertedIndexError with a code", () => {
     { b: Number.NaN },
   ])("BM25 parameters %p are rejected with INVALID_BM25_PARAMETER", (params) => {
     expect(codeOf(InvertedIndexError, () => new InvertedIndex(params))).toBe("INVALID_BM25_PARAMETER");
-    expect(messageOf(() => new InvertedIndex(params))).toContain(Object.keys(params)[0] as string);
+    const [name, value] = Object.entries(params)[0] as [string, number];
+    const message = messageOf(() => new InvertedIndex(params));
+    expect(message).toContain(name);
+    expect(message).toContain(String(value));
+    // and the range allowed
+    expect(message).toMatch(name === "k1" ? />= ?0|non-negative/ : /0 to 1|\[0, ?1\]|between 0 and 1/);
   });
 
   test("a stop word that is not exactly one token is rejected, and the message shows its tokens", () => {
@@ -624,6 +635,6 @@ describe("bad input gets an InvertedIndexError with a code", () => {
     );
     const message = messageOf(() => new InvertedIndex({ stopWords: ["the", "don't"] }));
     expect(message).toContain("don't");
-    expect(message).toContain('"don"');
+    expect(message).toContain('"don" and "t"');
   });
 });

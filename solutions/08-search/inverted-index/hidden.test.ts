@@ -246,13 +246,17 @@ describe("hidden: bad input changes nothing", () => {
       message.includes('{"id":5}'),
       `add({ id: 5 }, "x") said ${JSON.stringify(message)}: show the value given (JSON.stringify does; String(value) gives [object Object]).`,
     );
-    expect(messageOf(() => new InvertedIndex().add(1, 42 as unknown as string))).toMatch(/string/);
+    expect(messageOf(() => new InvertedIndex().add(1, [42] as unknown as string))).toMatch(/string.*\[42\]/);
     expect(messageOf(() => new InvertedIndex().search("x", { limit: 2.5 }))).toContain("2.5");
+    expect(messageOf(() => new InvertedIndex().search("x", { limit: Number.NaN }))).toContain("NaN");
+    expect(messageOf(() => new InvertedIndex().search("x", { limit: "5" as unknown as number }))).toContain('"5"');
     expect(messageOf(() => new InvertedIndex({ b: 1.5 }))).toContain("1.5");
   });
 
   test("stopWords given as a single string, or as something that is not a list, is rejected", () => {
     expect(codeOf(InvertedIndexError, () => new InvertedIndex({ stopWords: "the" }))).toBe("INVALID_STOP_WORD");
+    expect(messageOf(() => new InvertedIndex({ stopWords: "the" }))).toMatch(/list|iterable/);
+    expect(messageOf(() => new InvertedIndex({ stopWords: [""] }))).toMatch(/none/);
     expect(codeOf(InvertedIndexError, () => new InvertedIndex({ stopWords: 5 as unknown as string[] }))).toBe(
       "INVALID_STOP_WORD",
     );

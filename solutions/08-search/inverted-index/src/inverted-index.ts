@@ -103,10 +103,7 @@ export class InvertedIndex {
       );
     }
     if (!SCORINGS.includes(scoring)) {
-      throw new InvertedIndexError(
-        "INVALID_SCORING",
-        `scoring must be one of ${SCORINGS.map((s) => `"${s}"`).join(", ")}, got ${show(scoring)}`,
-      );
+      throw new InvertedIndexError("INVALID_SCORING", `scoring must be "bm25" or "tfidf", got ${show(scoring)}`);
     }
     const { scores, ids } = this;
     for (const term of queryTerms(query, this.stopWords)) {
@@ -161,7 +158,6 @@ export class InvertedIndex {
     }
     this.slotOf.delete(this.ids[slot] as number);
     this.totalLength -= this.lengths[slot] as number;
-    this.termsOf[slot] = [];
     this.freeSlots.push(slot);
   }
 
@@ -171,12 +167,12 @@ export class InvertedIndex {
     return slot;
   }
 
-  private slotFor(id: number, call: string): number {
+  private slotFor(id: number, call: "update" | "remove"): number {
     const slot = this.slotOf.get(id);
     if (slot === undefined) {
       throw new InvertedIndexError(
         "UNKNOWN_DOCUMENT",
-        `document ${id} is not indexed, so there is nothing to ${call}; ${call === "update" ? `add(${id}, text) indexes it` : "check the id"} (${this.size} documents indexed)`,
+        `document ${id} is not indexed, so there is nothing to ${call} (${this.size} documents are); add(${id}, text) indexes a new one`,
       );
     }
     return slot;
@@ -185,11 +181,11 @@ export class InvertedIndex {
 
 /** A value as it was given, for messages: JSON where it has one, so an object is not [object Object]. */
 function show(value: unknown): string {
-  return typeof value === "number" || value === undefined ? String(value) : (JSON.stringify(value) ?? String(value));
+  return typeof value === "number" ? String(value) : (JSON.stringify(value) ?? String(value));
 }
 
 function assertId(id: unknown): asserts id is number {
-  if (typeof id !== "number" || !Number.isSafeInteger(id) || id < 0) {
+  if (!Number.isSafeInteger(id) || (id as number) < 0) {
     throw new InvertedIndexError(
       "INVALID_DOCUMENT_ID",
       `document ids are non-negative integers up to Number.MAX_SAFE_INTEGER, got ${show(id)}${typeof id === "string" ? " (a string: convert it with Number(id))" : ""}`,
@@ -199,7 +195,7 @@ function assertId(id: unknown): asserts id is number {
 
 function assertText(text: unknown, call: string): asserts text is string {
   if (typeof text !== "string") {
-    throw new InvertedIndexError("INVALID_TEXT", `${call} takes text as a string, got ${typeof text} ${show(text)}`);
+    throw new InvertedIndexError("INVALID_TEXT", `${call} takes text as a string, got ${show(text)}`);
   }
 }
 
@@ -225,13 +221,11 @@ function stopWordSet(words: Iterable<string>): ReadonlySet<string> {
     if (tokens.length !== 1 || tokens[0] !== word.toLowerCase()) {
       throw new InvertedIndexError(
         "INVALID_STOP_WORD",
-        `each stop word must be exactly one token (a run of letters, marks and numbers), got ${show(word)}` +
-          (tokens.length > 1
-            ? `, which tokenizes to ${tokens.map((t) => `"${t}"`).join(", ")}: list those instead`
-            : ""),
+        `each stop word must be exactly one token (a run of letters, marks and numbers), got ${show(word)}, ` +
+          `whose tokens are ${tokens.map((t) => `"${t}"`).join(" and ") || "none"}`,
       );
     }
-    set.add(tokens[0]);
+    set.add(word.toLowerCase());
   }
   return set;
 }

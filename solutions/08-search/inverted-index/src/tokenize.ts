@@ -8,7 +8,5 @@ const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
 export const NO_STOP_WORDS: ReadonlySet<string> = new Set();
 
 export function tokenize(text: string, stopWords: ReadonlySet<string> = NO_STOP_WORDS): string[] {
-  const tokens = text.toLowerCase().match(TOKEN);
-  if (tokens === null) return [];
-  return stopWords.size === 0 ? tokens : tokens.filter((token) => !stopWords.has(token));
+  return (text.toLowerCase().match(TOKEN) ?? []).filter((token) => !stopWords.has(token));
 }
