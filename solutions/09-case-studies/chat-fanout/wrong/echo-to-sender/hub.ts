@@ -1,0 +1,18 @@
+/** Fans a message out to every member of the room, its sender included. */
+import type { Connection } from "../../src/connection";
+import { ChatError } from "../../src/errors";
+import type { SayFrame } from "../../src/frames";
+import { broadcast } from "../../src/broadcast";
+import { Hub as ReferenceHub } from "../../src/hub";
+
+export class Hub extends ReferenceHub {
+  override say(connection: Connection, { room: name, text }: SayFrame): void {
+    const from = connection.rooms.get(name);
+    const room = this.rooms.get(name);
+    if (from === undefined || room === undefined) throw new ChatError("NOT_A_MEMBER", `not in ${name}`);
+    room.lastSeq += 1;
+    const message = { type: "message", room: name, seq: room.lastSeq, from, text } as const;
+    room.history.push(message);
+    broadcast(this, room, message, undefined); // the mistake: no one left out
+  }
+}
