@@ -49,10 +49,15 @@ export interface CatalogProblem {
   message: string;
 }
 
+/** A file whose presence in an exercise's folder keeps it out of the course while it is being built. */
+export const DRAFT_MARKER = "DRAFT";
+
 export interface Catalog {
   plan: CoursePlan;
   /** Built exercises, in course order. */
   exercises: Exercise[];
+  /** Ids of exercises still under construction (a DRAFT file in their folder): not listed, graded or verified. */
+  drafts: string[];
   problems: CatalogProblem[];
 }
 
@@ -100,6 +105,7 @@ export function readCatalog(root: string = targets.REPO_ROOT): Catalog {
   const plan = readPlan(root);
   const problems: CatalogProblem[] = [];
   const exercises: Exercise[] = [];
+  const drafts: string[] = [];
   const seen = new Map<string, string>();
   let position = 0;
   for (const track of plan.tracks) {
@@ -114,6 +120,10 @@ export function readCatalog(root: string = targets.REPO_ROOT): Catalog {
         });
       seen.set(planned.slug, id);
       const file = path.join(root, "exercises", track.track, planned.slug, "exercise.json");
+      if (existsSync(path.join(path.dirname(file), DRAFT_MARKER))) {
+        drafts.push(id);
+        continue;
+      }
       if (!existsSync(file)) {
         if (existsSync(path.dirname(file)))
           problems.push({
@@ -133,7 +143,7 @@ export function readCatalog(root: string = targets.REPO_ROOT): Catalog {
   }
   problems.push(...unplannedFolders(root, plan));
   problems.push(...prerequisiteProblems(exercises));
-  return { plan, exercises, problems };
+  return { plan, exercises, drafts, problems };
 }
 
 /** The catalog, or a CatalogError naming its first problem: what the CLI uses. */

@@ -122,6 +122,18 @@ describe("readCatalog: one reader, every problem named", () => {
     ]);
   });
 
+  test("an exercise with a DRAFT file is under construction: left out of the course, even if broken", () => {
+    const root = workbook(
+      demoPlan([{ slug: "second" }, { slug: "demo" }]),
+      { "99-demo/demo": valid, "99-demo/second": { ...valid, slug: "second", kind: "quantum" } },
+      { "99-demo/second/DRAFT": "being built" },
+    );
+    const catalog = readCatalog(root);
+    expect(catalog.problems).toEqual([]);
+    expect(catalog.drafts).toEqual(["99-demo/second"]);
+    expect(catalog.exercises.map((e) => e.meta.slug)).toEqual(["demo"]);
+  });
+
   test.each([
     [
       "a malformed manifest",
