@@ -149,9 +149,9 @@ describe("readCatalog: one reader, every problem named", () => {
     ],
     [
       "a kind with no harness yet",
-      demoPlan([{ slug: "demo", kind: "ws" }]),
-      { "99-demo/demo": { ...valid, kind: "ws" } },
-      /kind "ws" has no harness yet/,
+      demoPlan([{ slug: "demo", kind: "sql" }]),
+      { "99-demo/demo": { ...valid, kind: "sql" } },
+      /kind "sql" has no harness yet/,
     ],
     [
       "a slug used twice",
