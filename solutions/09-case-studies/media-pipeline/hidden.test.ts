@@ -8,7 +8,13 @@ import { LOOKALIKES, callsOf, sampleFile } from "./media-fixtures";
 import { mustRun, outcomeOf, setup, uploadOf } from "./media-test-kit";
 import { MediaError } from "./src/errors";
 import { fitWithin } from "./src/fit";
-import { MediaPipeline, type MediaPipelineOptions, type MediaStatus, type Size } from "./src/media-pipeline";
+import {
+  MediaPipeline,
+  type MediaPipelineOptions,
+  type MediaStatus,
+  type Size,
+  type Upload,
+} from "./src/media-pipeline";
 import { MP4_BRANDS } from "./src/media-types";
 import { MemoryObjectStore } from "./src/object-store";
 import { sniffMediaType } from "./src/sniff";
@@ -82,6 +88,17 @@ describe("sniffing, beyond the samples", () => {
         `a PNG signature with byte ${i} changed was taken for ${got}: all eight bytes must match`,
       );
     }
+  });
+
+  test("a refusal of what is not a Uint8Array says what was given", () => {
+    expect(messageOf(MediaError, () => sniffMediaType(null as unknown as Uint8Array))).toMatch(/Uint8Array.*null/);
+    expect(messageOf(MediaError, () => sniffMediaType([0xff, 0xd8] as unknown as Uint8Array))).toMatch(/\bArray\b/);
+    expect(messageOf(MediaError, () => sniffMediaType(42 as unknown as Uint8Array))).toMatch(/number/);
+  });
+
+  test("an ftyp box is needed at byte 4: a brand at byte 8 alone is not an MP4", () => {
+    expect(sniffMediaType(fileOf([0, 0, 0, 0x18, ...ascii("moov"), ...ascii("isom")]))).toBeUndefined();
+    expect(sniffMediaType(fileOf([0, 0, 0, 0x18, ...ascii("ftyq"), ...ascii("mp42")]))).toBeUndefined();
   });
 
   test("the bytes are read, never changed", () => {
@@ -195,10 +212,38 @@ describe("uploads, more cases", () => {
       pipeline.upload({ owner: "a", fileName: 7 as unknown as string, bytes: sampleFile("image/jpeg") }),
     );
     expect(name).toMatch(/fileName/);
+    expect(owner).toMatch(/another user/);
     const bytes = messageOf(MediaError, () =>
       pipeline.upload({ owner: "a", fileName: "x.jpg", bytes: "ffd8ff" as unknown as Uint8Array }),
     );
     expect(bytes).toMatch(/Uint8Array/);
+    expect(bytes).toContain("x.jpg");
+    const array = messageOf(MediaError, () =>
+      pipeline.upload({ owner: "a", fileName: "y.jpg", bytes: [0xff, 0xd8, 0xff] as unknown as Uint8Array }),
+    );
+    expect(array).toContain("y.jpg");
+    for (const upload of ["a.jpg", 7, undefined]) {
+      const none = messageOf(MediaError, () => pipeline.upload(upload as unknown as Upload));
+      expect(none).toMatch(/owner, fileName, bytes/);
+    }
+  });
+
+  test("the unsupported message shows the first bytes in two-digit hex and says the content decides", () => {
+    const { pipeline } = setup();
+    const message = messageOf(MediaError, () =>
+      pipeline.upload({ owner: "a", fileName: "blob.png", bytes: fileOf([0x00, 0x01, 0x0a, 0xff]) }),
+    );
+    expect(message).toContain("00 01 0a ff");
+    expect(message).toMatch(/content/);
+  });
+
+  test("the mismatch message says what the name is", () => {
+    const { pipeline } = setup();
+    const message = messageOf(MediaError, () =>
+      pipeline.upload({ owner: "a", fileName: "cat.png", bytes: sampleFile("image/jpeg") }),
+    );
+    expect(message).toMatch(/named \.png/);
+    expect(message).not.toMatch(/no extension/);
   });
 
   test("the storage failure's message says what failed and that nothing was kept", () => {
@@ -347,7 +392,7 @@ describe("the queue's order, against a model", () => {
   type Step =
     | { kind: "upload" }
     | { kind: "advance"; ms: number }
-    | { kind: "run"; fail: boolean }
+    | { kind: "run"; fail: boolean | ((id: number, attempt: number) => boolean) }
     | { kind: "delete"; pick: number };
 
   interface ModelMedia {
@@ -355,6 +400,72 @@ describe("the queue's order, against a model", () => {
     attempts: number;
     dueAt: number | undefined;
     state: MediaStatus["state"];
+  }
+
+  const MAX_ATTEMPTS = 4;
+  const DELAY = 100;
+
+  /** Plays `steps` on a pipeline and on a model of the rules, and compares them after each step. */
+  function playAgainstModel(steps: Step[]): void {
+    const harness = setup({
+      retryDelayMs: DELAY,
+      maxAttempts: MAX_ATTEMPTS,
+      variants: [{ name: "thumb", width: 10, height: 10 }],
+    });
+    const { pipeline, processor, clock } = harness;
+    let failNext = false;
+    processor.during = () => {
+      if (failNext) throw new Error("scripted failure");
+    };
+    const model = new Map<number, ModelMedia>();
+    let nextId = 1;
+    const log: string[] = [];
+    for (const s of steps) {
+      if (s.kind === "upload") {
+        const id = uploadOf(pipeline).id;
+        model.set(nextId, { id: nextId, attempts: 0, dueAt: clock.now, state: "queued" });
+        log.push(`t=${clock.now} upload ${id}`);
+        expect(id).toBe(nextId++);
+      } else if (s.kind === "advance") {
+        clock.now += s.ms;
+      } else if (s.kind === "delete") {
+        const ids = [...model.keys()];
+        if (ids.length === 0) continue;
+        const id = ids[s.pick % ids.length] as number;
+        pipeline.delete(id);
+        model.delete(id);
+        log.push(`t=${clock.now} delete ${id}`);
+      } else {
+        const due = [...model.values()]
+          .filter((m) => m.dueAt !== undefined && m.dueAt <= clock.now)
+          .sort((a, b) => (a.dueAt as number) - (b.dueAt as number) || a.id - b.id);
+        const expected = due[0];
+        failNext =
+          typeof s.fail === "boolean" ? s.fail : expected !== undefined && s.fail(expected.id, expected.attempts + 1);
+        const got = pipeline.runNext();
+        log.push(`t=${clock.now} run -> ${got?.id ?? "nothing"}${failNext ? " (fails)" : ""}`);
+        ensure(
+          got?.id === expected?.id,
+          `runNext ran ${got?.id ?? "nothing"} where the job due longest (smallest due time <= now, then lowest id) is ` +
+            `${expected?.id ?? "none"} (due at ${expected?.dueAt}). Last steps: ${log.slice(-40).join("; ")}`,
+        );
+        if (expected === undefined) continue;
+        expected.attempts++;
+        if (!failNext) Object.assign(expected, { state: "ready", dueAt: undefined });
+        else if (expected.attempts < MAX_ATTEMPTS) {
+          Object.assign(expected, { state: "retrying", dueAt: clock.now + DELAY * 2 ** (expected.attempts - 1) });
+        } else Object.assign(expected, { state: "failed", dueAt: undefined });
+        expect(got).toMatchObject({
+          state: expected.state,
+          attempts: expected.attempts,
+          nextAttemptAt: expected.dueAt,
+        });
+      }
+      const waiting = [...model.values()].filter((m) => m.dueAt !== undefined);
+      expect(pipeline.queued).toBe(waiting.length);
+      const first = waiting.length === 0 ? undefined : Math.min(...waiting.map((m) => m.dueAt as number));
+      expect(pipeline.nextDueAt).toBe(first);
+    }
   }
 
   test("runNext always runs the job due longest (ties by id), through uploads, failures, retries and deletes", () => {
@@ -365,68 +476,22 @@ describe("the queue's order, against a model", () => {
       { weight: 1, arbitrary: fc.nat().map((pick): Step => ({ kind: "delete", pick })) },
     );
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
-        const harness = setup({
-          retryDelayMs: 100,
-          maxAttempts: 3,
-          variants: [{ name: "thumb", width: 10, height: 10 }],
-        });
-        const { pipeline, processor, clock } = harness;
-        let failNext = false;
-        processor.during = () => {
-          if (failNext) throw new Error("scripted failure");
-        };
-        const model = new Map<number, ModelMedia>();
-        let nextId = 1;
-        const log: string[] = [];
-        for (const s of steps) {
-          if (s.kind === "upload") {
-            const id = uploadOf(pipeline).id;
-            model.set(nextId, { id: nextId, attempts: 0, dueAt: clock.now, state: "queued" });
-            log.push(`t=${clock.now} upload ${id}`);
-            expect(id).toBe(nextId++);
-          } else if (s.kind === "advance") {
-            clock.now += s.ms;
-          } else if (s.kind === "delete") {
-            const ids = [...model.keys()];
-            if (ids.length === 0) continue;
-            const id = ids[s.pick % ids.length] as number;
-            pipeline.delete(id);
-            model.delete(id);
-            log.push(`t=${clock.now} delete ${id}`);
-          } else {
-            const due = [...model.values()]
-              .filter((m) => m.dueAt !== undefined && m.dueAt <= clock.now)
-              .sort((a, b) => (a.dueAt as number) - (b.dueAt as number) || a.id - b.id);
-            const expected = due[0];
-            failNext = s.fail;
-            const got = pipeline.runNext();
-            log.push(`t=${clock.now} run -> ${got?.id ?? "nothing"}${s.fail ? " (fails)" : ""}`);
-            ensure(
-              got?.id === expected?.id,
-              `runNext ran ${got?.id ?? "nothing"} where the job due longest (smallest due time <= now, then lowest id) is ` +
-                `${expected?.id ?? "none"}. Steps: ${log.join("; ")}`,
-            );
-            if (expected === undefined) continue;
-            expected.attempts++;
-            if (!s.fail) Object.assign(expected, { state: "ready", dueAt: undefined });
-            else if (expected.attempts < 3) {
-              Object.assign(expected, { state: "retrying", dueAt: clock.now + 100 * 2 ** (expected.attempts - 1) });
-            } else Object.assign(expected, { state: "failed", dueAt: undefined });
-            expect(got).toMatchObject({
-              state: expected.state,
-              attempts: expected.attempts,
-              nextAttemptAt: expected.dueAt,
-            });
-          }
-          const waiting = [...model.values()].filter((m) => m.dueAt !== undefined);
-          expect(pipeline.queued).toBe(waiting.length);
-          const first = waiting.length === 0 ? undefined : Math.min(...waiting.map((m) => m.dueAt as number));
-          expect(pipeline.nextDueAt).toBe(first);
-        }
-      }),
-      propertySettings(80),
+      fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => playAgainstModel(steps)),
+      propertySettings(60),
     );
+  });
+
+  test("a burst of 150 uploads whose retries come due in a scrambled order is run in order of due time, then id", () => {
+    // Media i fails its first (i * 7) % 4 attempts; the clock moves 0-24 ms between attempts, so
+    // retries of 1, 2 and 4 backoffs come due interleaved with each other and with the backlog.
+    const steps: Step[] = Array.from({ length: 150 }, (): Step => ({ kind: "upload" }));
+    const fail = (id: number, attempt: number): boolean => attempt <= (id * 7) % 4;
+    for (let i = 0; i < 700; i++) {
+      steps.push({ kind: "advance", ms: (i * 13) % 25 });
+      steps.push({ kind: "run", fail });
+      if (i % 3 === 0) steps.push({ kind: "run", fail });
+    }
+    playAgainstModel(steps);
   });
 });
 
@@ -479,7 +544,8 @@ describe("delete, more cases", () => {
     uploadOf(harness.pipeline);
     mustRun(harness, "one upload");
     expect(message).toMatch(/processed|processing/);
-    expect(messageOf(MediaError, () => harness.pipeline.status(99))).toContain("99");
+    expect(messageOf(MediaError, () => harness.pipeline.status(99))).toMatch(/status\(99\)/);
+    expect(messageOf(MediaError, () => harness.pipeline.delete(98))).toMatch(/delete\(98\)/);
   });
 });
 
@@ -502,6 +568,8 @@ describe("options, more cases", () => {
     ["variants", [{ name: "-thumb", width: 1, height: 1 }], "INVALID_VARIANTS"],
     ["variants", [{ name: "thumb nail", width: 1, height: 1 }], "INVALID_VARIANTS"],
     ["variants", [{ name: "", width: 1, height: 1 }], "INVALID_VARIANTS"],
+    ["variants", [{ name: 42, width: 1, height: 1 }], "INVALID_VARIANTS"],
+    ["variants", [{ width: 1, height: 1 }], "INVALID_VARIANTS"],
     ["variants", [{ name: "t", width: 10, height: 1.5 }], "INVALID_VARIANTS"],
     ["variants", [{ name: "t", width: 10, height: -10 }], "INVALID_VARIANTS"],
   ])("%s = %p is refused with %s", (option, value, code) => {
@@ -540,6 +608,7 @@ describe("options, more cases", () => {
       () => new MediaPipeline({ ...base(), variants: [{ name: "original", width: 3, height: 3 }] }),
     );
     expect(reserved).toMatch(/original/);
+    expect(messageOf(MediaError, () => new MediaPipeline({ ...base(), variants: [] }))).toMatch(/at least one/);
   });
 
   test("without a clock the pipeline reads Date.now", () => {
