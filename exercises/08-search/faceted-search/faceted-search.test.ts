@@ -674,3 +674,18 @@ describe("bad input gets a FacetedSearchError with a code", () => {
     expect(shop.search({ text: "trail" }).ids).toEqual([1]);
   });
 });
+
+describe("the README's example", () => {
+  test("gives the figures the README shows", () => {
+    const shop = new FacetedSearch({ facets: ["brand", "color", "size"] });
+    for (const id of [1, 2, 4, 7]) shop.add(id, (SHOP.find(([key]) => key === id) as [number, FacetedDocument])[1]);
+    const result = shop.search({ text: "running", filters: { color: ["red"] } });
+    expect(result.total).toBe(2);
+    expect(result.ids).toEqual([1, 7]);
+    expect(countsOf(result, "brand")).toBe("Acme 1, Dune 1");
+    expect(countsOf(result, "color")).toBe("red 2, black 1, blue 1");
+    expect(countsOf(result, "size")).toBe("42 2, 41 1, 43 1");
+    expect(shop.search({ filters: { color: ["red", "blue"], size: "40" } }).ids).toEqual([4]);
+    expect(shop.search({ filters: { color: [] } }).total).toBe(4);
+  });
+});
