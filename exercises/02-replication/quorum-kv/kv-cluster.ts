@@ -64,6 +64,15 @@ function describeMessage(m: KvMessage): string {
   }
 }
 
+/** A result as a failure message shows it: `ok "a" at v3.n2`, or `UNAVAILABLE: <its message>`. */
+export function showResult(result: KvModule.ReadResult | KvModule.WriteResult | undefined): string {
+  if (result === undefined) return "no answer";
+  if (!result.ok) return `${result.error.code}: ${result.error.message}`;
+  return "value" in result
+    ? `ok ${JSON.stringify(result.value)} at ${showVersion(result.version)}`
+    : `ok at ${showVersion(result.version)}`;
+}
+
 /** The history of client operations, typed for kvModel. */
 export function kvHistory(sim: KvSimulation): readonly KvOperation[] {
   return sim.history.all() as readonly KvOperation[];

@@ -15,7 +15,7 @@ import { planReadRepair } from "./read-repair";
 import { ReplicaStore } from "./replica-store";
 import { ReplyTally } from "./replies";
 import { nextRequestId } from "./request-ids";
-import { compareVersions, newestOf, nextVersion } from "./version";
+import { newestOf, nextVersion } from "./version";
 
 export type ReadResult = { ok: true; value: string | null; version: Version } | { ok: false; error: QuorumError };
 export type WriteResult = { ok: true; version: Version } | { ok: false; error: QuorumError };
@@ -162,11 +162,7 @@ export class QuorumKvNode implements SimNode<KvMessage> {
   private onReadReply(from: string, reply: ReadReply): void {
     const operation = this.operations.get(reply.requestId);
     if (operation?.key !== reply.key) return; // a reply to an operation that is over, or not this node's
-    const copy = { value: reply.value, version: reply.version };
-    operation.copies.add(from, copy);
-    // A late reply to a read whose answer is chosen: a replica that already holds it counts.
-    const answerChosen = operation.round === "store" && operation.kind === "get" ? operation.stored : undefined;
-    if (answerChosen && compareVersions(copy.version, answerChosen.version) >= 0) operation.holders.add(from, true);
+    operation.copies.add(from, { value: reply.value, version: reply.version });
     this.progress(operation);
   }
 
