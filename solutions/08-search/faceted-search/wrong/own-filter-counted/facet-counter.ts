@@ -2,7 +2,7 @@ import type { Counting } from "../../src/facet-counter";
 import type { FacetStore } from "../../src/facet-store";
 import { passes, type FacetFilter } from "../../src/selection";
 
-/** The filter test, read from its module once (see the note in ./faceted-search). */
+/** The filter test, read from its module once (see the note in the reference's facet-counter). */
 const passesFilter = passes;
 
 /**
