@@ -81,6 +81,10 @@ describe("hidden: units are looked up, not guessed", () => {
       expect(duration).toContain(word);
     const rate = messageOf(() => DataRate.of(1, any<RateUnit>("Gbps")));
     for (const word of ['"Gbps"', "bit/s", "Tbit/s", "TB/s", "8 times"]) expect(rate).toContain(word);
+    // Each message says which kind of unit was expected, and lists the units one by one.
+    expect(size).toMatch(/unknown size unit.*B, KB, MB/);
+    expect(rate).toMatch(/unknown rate unit.*bit\/s, kbit\/s/);
+    expect(duration).toMatch(/unknown duration unit.*seconds, minutes/);
   });
 });
 
@@ -417,7 +421,9 @@ describe("hidden: wrong types and their messages", () => {
     expect(messageOf(() => ratePerSecond(1, Duration.of(0, "days")))).toMatch(/period is 0 seconds/);
     expect(messageOf(() => DataSize.of(1, "B").per(Duration.of(0, "days")))).toMatch(/DataSize\.per.*0 seconds/);
     expect(messageOf(() => ratePerSecond(1, any<Duration>(5)))).toMatch(/Duration\.of/);
-    expect(messageOf(() => DataSize.of(1, "B").per(any<Duration>(5)))).toMatch(/Duration\.of/);
+    expect(messageOf(() => DataSize.of(1, "B").per(any<Duration>(5)))).toMatch(/must be a Duration.*Duration\.of/);
+    expect(messageOf(() => allowedDowntime(0.999, any<Duration>(5)))).toMatch(/period must be a Duration/);
+    expect(messageOf(() => allowedDowntime(2, Duration.of(1, "years")))).toMatch(/^availability must be/);
     expect(messageOf(() => cacheSize({ readsPerDay: 1, readSize: any<DataSize>(5) }))).toContain(
       'DataSize.of(2, "MB")',
     );
