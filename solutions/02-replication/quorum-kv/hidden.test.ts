@@ -320,6 +320,7 @@ describe("the edges of each rule, driven by hand", () => {
       `no replica acknowledged n1's write before the timeout, and n1 answered ${got.map(showResult).join(", ") || "nothing"}`,
     );
     expect(result.error.message).toMatch(/QUORUM/);
+    expect(result.error.message).toMatch(/1 of 3 replicas acknowledged its write/);
     expect(result.error.message).toMatch(/needs 2/);
     expect(result.error.message).toMatch(/may/);
   });
@@ -335,8 +336,48 @@ describe("the edges of each rule, driven by hand", () => {
     ensure(result?.ok === false, `an ALL read with 2 of 5 answers answered ${showResult(result)}`);
     expect(result.error).toBeInstanceOf(QuorumError);
     expect(result.error.message).toMatch(/ALL/);
-    expect(result.error.message).toMatch(/2 of 5/);
+    expect(result.error.message).toMatch(/2 of 5 replicas answered its read round/);
     expect(result.error.message).toMatch(/needs 5/);
+    expect(result.error.message).not.toMatch(/may/);
+  });
+
+  test("a read whose repair is not acknowledged in time answers UNAVAILABLE, and its message says so", () => {
+    const { ctx, node } = handNode();
+    node.onMessage("n3", { type: "Write", requestId: 50, key: "x", value: "a", version: v(1, "n3") });
+    ctx.takeSent();
+    const { got, reply } = answers<kv.ReadResult>();
+    node.get("x", "QUORUM", reply);
+    const ids = readsSent(ctx);
+    replyWith(node, "n2", ids.get("n2"), "x", NOTHING);
+    ctx.fireNextTimer();
+    const [result] = got;
+    ensure(result?.ok === false, `a read whose repair of n2 went unanswered answered ${showResult(result)}`);
+    expect(result.error.message).toMatch(/1 of 3 replicas acknowledged its read repair/);
+  });
+
+  test("a ONE get answers from the node's own copy without a message: nothing to wait for, nothing to send", () => {
+    const { ctx, node } = handNode();
+    node.get("x", "ONE", () => undefined);
+    expect(ctx.takeSent()).toEqual([]);
+  });
+
+  test("a message from a node that is not a replica is ignored", () => {
+    const { ctx, node } = handNode();
+    const { got, reply } = answers<kv.ReadResult>();
+    node.get("x", "QUORUM", reply);
+    const ids = readsSent(ctx);
+    replyWith(node, "intruder", ids.get("n2"), "x", { value: "forged", version: v(99, "intruder") });
+    node.onMessage("intruder", { type: "Write", requestId: 1, key: "y", value: "forged", version: v(99, "intruder") });
+    expect(got).toEqual([]);
+    expect(node.replicaOf("y")).toEqual(NOTHING);
+    expect(ctx.takeSent()).toEqual([]);
+  });
+
+  test("a write of the version a replica already holds changes nothing: one version, one value", () => {
+    const { node } = handNode();
+    node.onMessage("n2", { type: "Write", requestId: 1, key: "x", value: "first", version: v(5, "n2") });
+    node.onMessage("n3", { type: "Write", requestId: 2, key: "x", value: "second", version: v(5, "n2") });
+    expect(node.replicaOf("x")).toEqual({ value: "first", version: v(5, "n2") });
   });
 
   test("a custom request timeout is the one the coordinator waits", () => {

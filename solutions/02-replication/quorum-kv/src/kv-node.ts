@@ -71,7 +71,7 @@ export class QuorumKvNode implements SimNode<KvMessage> {
     this.ctx = ctx;
     this.options = { ...DEFAULT_OPTIONS, ...options };
     const timeout = this.options.requestTimeoutMs;
-    if (typeof timeout !== "number" || !Number.isFinite(timeout) || !(timeout > 0))
+    if (!Number.isFinite(timeout) || !(timeout > 0))
       throw new QuorumError(
         "INVALID_TIMEOUT",
         `requestTimeoutMs must be a finite number of ms above 0, got ${String(timeout)}; a coordinator with no deadline could leave a client waiting forever`,
@@ -230,7 +230,7 @@ export class QuorumKvNode implements SimNode<KvMessage> {
   }
 
   private giveUp(operation: Operation): void {
-    if (!this.operations.delete(operation.id)) return;
+    this.operations.delete(operation.id);
     const N = this.ctx.peers.length + 1;
     const { kind, key, level, need } = operation;
     const what =
@@ -264,8 +264,7 @@ function checkLevel(call: string, level: unknown): asserts level is ConsistencyL
     );
 }
 
+/** A value as a message shows it: strings quoted, objects as JSON, anything else as itself. */
 function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "object" && value !== null) return JSON.stringify(value);
-  return String(value);
+  return typeof value === "string" || typeof value === "object" ? JSON.stringify(value) : String(value);
 }

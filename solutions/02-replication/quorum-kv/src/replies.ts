@@ -10,10 +10,6 @@ export class ReplyTally<T> {
     if (!this.byReplica.has(replica)) this.byReplica.set(replica, answer);
   }
 
-  has(replica: string): boolean {
-    return this.byReplica.has(replica);
-  }
-
   get count(): number {
     return this.byReplica.size;
   }
