@@ -116,7 +116,7 @@ class Model {
   }
 }
 
-/** Frames by room (errors and answers without one under "-"), messages of errors dropped: each room's order is exact. */
+/** Frames by room (those without one, errors, under "-"), error messages blanked: each room's order is exact. */
 function byRoom(frames: ServerFrame[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const frame of frames) {

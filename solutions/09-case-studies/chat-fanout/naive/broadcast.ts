@@ -1,9 +1,10 @@
 /**
  * The broadcast of ws's own README, grown rooms: walk every connection on the server, keep those
- * in the room, and send each one `JSON.stringify(frame)`. Correct, and the obvious first version;
- * its cost per message is every connection on the server (not the room's members) plus one
- * serialisation per recipient, so a server of many small rooms spends its time scanning
- * connections that are not listening.
+ * in the room, and send each one `JSON.stringify(frame)` (which ws then encodes again). Correct,
+ * and the obvious first version. Its cost per message is one serialisation and one encoding per
+ * recipient instead of one in all, plus a check of every connection on the server, not only the
+ * room's members: with the bench's rooms of 32 and messages of 10,000 characters, 31 times the
+ * expensive part of a message.
  */
 import type { Connection } from "../src/connection";
 import type { ServerFrame } from "../src/frames";

@@ -15,7 +15,7 @@ function deliver(hub: Hub, connection: Connection, bytes: Buffer): boolean {
 
 export function broadcast(hub: Hub, room: Room, frame: ServerFrame, except: Connection | undefined): void {
   const bytes = Buffer.from(JSON.stringify(frame));
-  for (const member of room.members.values()) if (member !== except && !deliver(hub, member, bytes)) hub.drop(member); // the mistake: at once
+  for (const member of room.members.values()) if (member !== except && !deliver(hub, member, bytes)) hub.drop(member); // the mistake: at once, mid-loop
 }
 
 export function sendTo(hub: Hub, connection: Connection, frame: ServerFrame): void {
