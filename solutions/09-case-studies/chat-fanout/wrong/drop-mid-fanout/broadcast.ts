@@ -15,7 +15,10 @@ function deliver(hub: Hub, connection: Connection, bytes: Buffer): boolean {
 
 export function broadcast(hub: Hub, room: Room, frame: ServerFrame, except: Connection | undefined): void {
   const bytes = Buffer.from(JSON.stringify(frame));
-  for (const member of room.members.values()) if (member !== except && !deliver(hub, member, bytes)) hub.drop(member); // the mistake: at once, mid-loop
+  for (const member of room.members.values()) {
+    // The mistake: dropped at once, in the middle of the loop.
+    if (member !== except && !deliver(hub, member, bytes)) hub.drop(member);
+  }
 }
 
 export function sendTo(hub: Hub, connection: Connection, frame: ServerFrame): void {
