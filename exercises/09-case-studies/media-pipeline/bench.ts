@@ -99,10 +99,10 @@ export default defineBench<Api>({
     },
     {
       kind: "scaling",
-      name: "scaling, 1k to 50k jobs waiting",
+      name: "scaling, 1k to 20k jobs waiting",
       unit: "uploads",
       small: { label: "1,000 jobs waiting", setup: (api) => flow(api, 1_000) },
-      large: { label: "50,000 jobs waiting", setup: (api) => flow(api, 50_000) },
+      large: { label: "20,000 jobs waiting", setup: (api) => flow(api, 20_000) },
     },
   ],
 });
