@@ -78,6 +78,8 @@ describe("hidden: defaults and options", () => {
     says(() => new NewsFeed({ clock: 5 as unknown as () => number }), "clock", "5");
     says(() => new NewsFeed({ feedLimit: "10" as unknown as number }), "feedLimit", '"10"');
     says(() => feed.readFeed("reader", { limit: 2.5 }), "2.5");
+    says(() => feed.readFeed("reader", { limit: NaN }), "NaN");
+    says(() => feed.follow({ id: 1 } as unknown as string, "ana"), '{"id":1}'); // not [object Object]
     says(() => feed.readFeed("reader", { cursor: "junk" }), "junk");
     says(() => feed.readFeed("reader", { cursor: 42 as unknown as string }), "42");
     says(() => postScore({ createdAt: START, authorFollowers: 0, contentType: "text" }, NaN), "NaN");
