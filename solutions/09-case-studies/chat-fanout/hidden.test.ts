@@ -4,7 +4,7 @@
  * compared with what a small model of the rules predicts; then the edges a first server tends to
  * miss: cursors, history sizes, option limits, frame sizes, the order of a slow client's drop.
  */
-import { closeServer, codeOf, ensure, messageOf, seededFaker, testSeed } from "#kata/testing";
+import { closeServer, codeOf, ensure, listenOnLoopback, messageOf, seededFaker, testSeed } from "#kata/testing";
 import { ChatError } from "./src/errors";
 import {
   MAX_FRAME_BYTES,
@@ -275,11 +275,30 @@ describe("history and cursors at their edges", () => {
 });
 
 describe("the connection", () => {
-  test("a plain HTTP request is answered 426 Upgrade Required", async () => {
+  test("a plain HTTP request is answered 426 Upgrade Required, and told to use a WebSocket", async () => {
     const { url } = await bed.start();
     const response = await fetch(url.replace("ws", "http"));
     expect(response.status).toBe(426);
-    await response.text();
+    expect(response.headers.get("upgrade")).toBe("websocket");
+    expect(response.headers.get("content-type")).toBe("text/plain");
+    expect(await response.text()).toMatch(/WebSocket/);
+  });
+
+  test("a server with no options at all serves (its own heartbeat, every 30 s)", async () => {
+    const server = createChatFanoutServer();
+    const url = (await listenOnLoopback(server)).replace("http", "ws");
+    try {
+      const ada = await bed.member(url, "general", "ada");
+      expect(await ada.who("general")).toEqual(["ada"]);
+      const bob = await bed.connect(url);
+      const long = await bob.request({ type: "join", room: "general", name: "bob" });
+      expect(long[0]).toMatchObject({ type: "joined", members: ["ada", "bob"] });
+      const limit = await bob.request({ type: "say", room: "general", text: "x".repeat(2_001) });
+      expect(limit).toEqual([expect.objectContaining({ code: "TEXT_TOO_LONG" })]);
+    } finally {
+      await bed.close();
+      await closeServer(server);
+    }
   });
 
   test(`a frame over ${MAX_FRAME_BYTES} bytes closes the connection with 1009; one of that size is read`, async () => {
@@ -374,6 +393,24 @@ describe("what error frames say", () => {
     expect(await ada2.join("general", "ada2")).toMatchObject({ type: "joined", members: ["ada", "ada2"] });
   });
 
+  test("parseClientFrame's messages say which field, and what it got, cut short", () => {
+    const message = (text: string) => messageOf(ChatError, () => parseClientFrame(text));
+    expect(message('{"type":"say","text":"hi"}')).toMatch(/say frame has no room/);
+    expect(message('{"type":"say","room":7,"text":"hi"}')).toMatch(
+      /room must be a string of 1 to 100 characters, got 7/,
+    );
+    expect(message(JSON.stringify({ type: "join", room: "r", name: "n".repeat(33) }))).toMatch(/got 33 characters/);
+    expect(message('{"type":"say","room":"r"}')).toMatch(/got nothing/);
+    expect(message('{"room":"r"}')).toMatch(/has no type/);
+    expect(message('{"type":"jump","room":"r"}')).toMatch(/unknown type "jump"/);
+    expect(message("[1,2]")).toMatch(/an array, \[1,2\]/);
+    const huge = message(JSON.stringify({ type: "who", room: { a: "z".repeat(500) } }));
+    ensure(
+      huge.length < 200,
+      `an error message quoted a 500-character value whole (${huge.length} characters): cut it short`,
+    );
+  });
+
   test("parseClientFrame's messages show what was wrong", () => {
     expect(messageOf(ChatError, () => parseClientFrame('{"type":"say","text":"hi"}'))).toMatch(/room/);
     expect(messageOf(ChatError, () => parseClientFrame('{"type":"say","room":7,"text":"hi"}'))).toMatch(
@@ -440,7 +477,12 @@ describe("options at their limits", () => {
     expect(codeOf(ChatError, () => createChatFanoutServer(options as never))).toBe("INVALID_OPTIONS");
   });
 
-  test("an option's error names it and the value given", () => {
-    expect(messageOf(ChatError, () => createChatFanoutServer({ historySize: 5_000 }))).toMatch(/historySize.*5000/);
+  test("an option's error names it, the value given, and the range", () => {
+    expect(messageOf(ChatError, () => createChatFanoutServer({ historySize: 5_000 }))).toMatch(
+      /historySize must be an integer from 0 to 1000, got 5000/,
+    );
+    expect(messageOf(ChatError, () => createChatFanoutServer({ maxBufferedBytes: 10 }))).toMatch(
+      /maxBufferedBytes must be an integer of at least 1024, got 10/,
+    );
   });
 });

@@ -9,7 +9,7 @@ export type HeartbeatTimer = (tick: () => void) => () => void;
 export interface ChatServerOptions {
   /** Messages kept per room and sent to a joiner: an integer from 0 to 1,000. Default 50. */
   historySize?: number;
-  /** The longest text a say may carry, in characters (text.length): 1 to 10,000. Default 2,000. */
+  /** The longest text a say may carry, in characters (text.length): 1 to 10,000. Default 2,000 (Discord's limit). */
   maxTextLength?: number;
   /**
    * Bytes a connection may have queued but not yet sent (socket.bufferedAmount) before a frame

@@ -30,11 +30,13 @@ function integerOption(
 ): number {
   const value = options[field];
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max)
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const range = max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`;
     throw new ChatError(
       "INVALID_OPTIONS",
-      `${field} must be an integer from ${min}${max === Infinity ? " up" : ` to ${max}`}, got ${String(value)}; leave it out for ${fallback}`,
+      `${field} must be an integer ${range}, got ${String(value)}; leave it out for ${fallback}`,
     );
+  }
   return value;
 }
 

@@ -1,6 +1,6 @@
 import type WebSocket from "ws";
 import { broadcast, sendTo } from "./broadcast";
-import type { Connection } from "./connection";
+import type { Connection, Membership } from "./connection";
 import { ChatError } from "./errors";
 import { CLOSE_TOO_SLOW, type JoinFrame, type SayFrame } from "./frames";
 import { parseClientFrame } from "./parse-frame";
@@ -51,50 +51,54 @@ export class Hub {
     }
   }
 
-  join(connection: Connection, { room: name, name: member, after }: JoinFrame): void {
-    const held = connection.rooms.get(name);
+  join(connection: Connection, { room: roomName, name, after }: JoinFrame): void {
+    const held = connection.rooms.get(roomName);
     if (held !== undefined)
-      throw new ChatError("ALREADY_JOINED", `this connection is already in ${name} as ${held}: leave it first`);
-    let room = this.rooms.get(name);
-    if (room?.members.has(member))
-      throw new ChatError("NAME_TAKEN", `${member} is taken in ${name} by another connection: pick another name`);
+      throw new ChatError(
+        "ALREADY_JOINED",
+        `this connection is already in ${roomName} as ${held.name}: leave it first`,
+      );
+    let room = this.rooms.get(roomName);
+    if (room?.members.has(name))
+      throw new ChatError("NAME_TAKEN", `${name} is taken in ${roomName} by another connection: pick another name`);
     if (room === undefined) {
-      room = new Room(name, this.settings.historySize);
-      this.rooms.set(name, room);
+      room = new Room(roomName, this.settings.historySize);
+      this.rooms.set(roomName, room);
     }
-    room.members.set(member, connection);
-    connection.rooms.set(name, member);
+    room.members.set(name, connection);
+    connection.rooms.set(roomName, { room, name });
     const history = room.history.since(after, room.lastSeq);
-    sendTo(this, connection, { type: "joined", room: name, name: member, members: [...room.members.keys()], history });
-    broadcast(this, room, { type: "presence", room: name, event: "joined", name: member }, connection);
+    sendTo(this, connection, { type: "joined", room: roomName, name, members: [...room.members.keys()], history });
+    broadcast(this, room, { type: "presence", room: roomName, event: "joined", name }, connection);
   }
 
-  leave(connection: Connection, name: string): void {
-    if (!connection.rooms.has(name))
-      throw new ChatError("NOT_A_MEMBER", `this connection is not in ${name}: join it first`);
-    this.remove(connection, name);
-    sendTo(this, connection, { type: "left", room: name });
+  leave(connection: Connection, roomName: string): void {
+    const membership = connection.rooms.get(roomName);
+    if (membership === undefined)
+      throw new ChatError("NOT_A_MEMBER", `this connection is not in ${roomName}: join it first`);
+    this.remove(connection, membership);
+    sendTo(this, connection, { type: "left", room: roomName });
   }
 
-  say(connection: Connection, { room: name, text }: SayFrame): void {
-    const from = connection.rooms.get(name);
-    const room = this.rooms.get(name);
-    if (from === undefined || room === undefined)
-      throw new ChatError("NOT_A_MEMBER", `this connection is not in ${name}: join it before saying anything there`);
+  say(connection: Connection, { room: roomName, text }: SayFrame): void {
+    const membership = connection.rooms.get(roomName);
+    if (membership === undefined)
+      throw new ChatError(
+        "NOT_A_MEMBER",
+        `this connection is not in ${roomName}: join it before saying anything there`,
+      );
+    const { room, name } = membership;
     room.lastSeq += 1;
-    const message = { type: "message", room: name, seq: room.lastSeq, from, text } as const;
+    const message = { type: "message", room: roomName, seq: room.lastSeq, from: name, text } as const;
     room.history.push(message);
     broadcast(this, room, message, connection);
   }
 
   /** Takes the connection out of one room and tells the members who stay. */
-  protected remove(connection: Connection, name: string): void {
-    const member = connection.rooms.get(name);
-    const room = this.rooms.get(name);
-    if (member === undefined || room === undefined) return;
-    connection.rooms.delete(name);
-    room.members.delete(member);
-    broadcast(this, room, { type: "presence", room: name, event: "left", name: member }, undefined);
+  protected remove(connection: Connection, { room, name }: Membership): void {
+    connection.rooms.delete(room.name);
+    room.members.delete(name);
+    broadcast(this, room, { type: "presence", room: room.name, event: "left", name }, undefined);
   }
 
   /** A connection that closed, or is being dropped: out of every room it is in; nothing more to or from it. */
@@ -102,27 +106,25 @@ export class Hub {
     if (!connection.open) return;
     connection.open = false;
     this.connections.delete(connection);
-    for (const name of connection.rooms.keys()) this.remove(connection, name);
+    for (const membership of connection.rooms.values()) this.remove(connection, membership);
   }
 
-  /** A connection too slow to take its frames: out, and closed with CLOSE_TOO_SLOW after what it already has. */
+  /** A connection too slow for its frames: out of its rooms now, closed with CLOSE_TOO_SLOW after what it has. */
   drop(connection: Connection): void {
-    if (!connection.open) return;
     const unsent = connection.socket.bufferedAmount;
     this.disconnect(connection);
     connection.socket.close(CLOSE_TOO_SLOW, `too slow: ${unsent} bytes unsent`);
   }
 
-  /** A heartbeat round: connections that did not answer the last ping are cut; the rest are pinged. */
+  /**
+   * A heartbeat round: a connection that did not answer the last ping is cut (its close event
+   * takes it out of its rooms); every other one is pinged.
+   */
   tick(): void {
-    for (const connection of this.connections) {
-      if (!connection.alive) {
-        this.disconnect(connection);
-        connection.socket.terminate();
-        continue;
-      }
-      connection.alive = false;
-      connection.socket.ping();
-    }
+    for (const connection of this.connections)
+      if (connection.alive) {
+        connection.alive = false;
+        connection.socket.ping();
+      } else connection.socket.terminate();
   }
 }

@@ -4,11 +4,11 @@ import { DEFAULT_MAX_TEXT_LENGTH } from "./options";
 
 const EXAMPLE = '{"type":"say","room":"general","text":"hi"}';
 
-/** A value as a reader of an error message wants to see it: its JSON, or its kind when it has none. */
+/** A value as a reader of an error message wants to see it: its JSON, cut short. */
 function shown(value: unknown): string {
   if (value === undefined) return "nothing";
-  if (Array.isArray(value)) return `an array (${JSON.stringify(value).slice(0, 40)})`;
-  return JSON.stringify(value).slice(0, 40);
+  const json = JSON.stringify(value).slice(0, 40);
+  return Array.isArray(value) ? `an array, ${json}` : json;
 }
 
 /** A required string field of 1 to `max` characters. */

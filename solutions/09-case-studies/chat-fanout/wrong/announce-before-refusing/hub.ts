@@ -7,18 +7,19 @@ import { Hub as ReferenceHub } from "../../src/hub";
 import { Room } from "../../src/room";
 
 export class Hub extends ReferenceHub {
-  override join(connection: Connection, { room: name, name: member, after }: JoinFrame): void {
-    let room = this.rooms.get(name);
+  override join(connection: Connection, { room: roomName, name, after }: JoinFrame): void {
+    let room = this.rooms.get(roomName);
     if (room === undefined) {
-      room = new Room(name, this.settings.historySize);
-      this.rooms.set(name, room);
+      room = new Room(roomName, this.settings.historySize);
+      this.rooms.set(roomName, room);
     }
-    broadcast(this, room, { type: "presence", room: name, event: "joined", name: member }, connection); // the mistake: first
-    if (connection.rooms.has(name)) throw new ChatError("ALREADY_JOINED", `already in ${name}`);
-    if (room.members.has(member)) throw new ChatError("NAME_TAKEN", `${member} is taken in ${name}`);
-    room.members.set(member, connection);
-    connection.rooms.set(name, member);
+    // The mistake: announced first, checked after.
+    broadcast(this, room, { type: "presence", room: roomName, event: "joined", name }, connection);
+    if (connection.rooms.has(roomName)) throw new ChatError("ALREADY_JOINED", `already in ${roomName}`);
+    if (room.members.has(name)) throw new ChatError("NAME_TAKEN", `${name} is taken in ${roomName}`);
+    room.members.set(name, connection);
+    connection.rooms.set(roomName, { room, name });
     const history = room.history.since(after, room.lastSeq);
-    sendTo(this, connection, { type: "joined", room: name, name: member, members: [...room.members.keys()], history });
+    sendTo(this, connection, { type: "joined", room: roomName, name, members: [...room.members.keys()], history });
   }
 }

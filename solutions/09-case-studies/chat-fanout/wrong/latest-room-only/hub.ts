@@ -10,7 +10,7 @@ export class Hub extends ReferenceHub {
     if (!connection.open) return;
     connection.open = false;
     this.connections.delete(connection);
-    const latest = [...connection.rooms.keys()].at(-1);
+    const latest = [...connection.rooms.values()].at(-1);
     if (latest !== undefined) this.remove(connection, latest);
   }
 }
