@@ -38,7 +38,8 @@ export class ChatClient {
   pings = 0;
   private readonly pongs: (() => void)[] = [];
   private readonly waiters: { test: (frame: ServerFrame) => boolean; resolve: (frame: ServerFrame) => void }[] = [];
-  private closedWith: Closed | undefined;
+  /** The close, once it has happened. */
+  closedWith: Closed | undefined;
 
   constructor(readonly socket: WebSocket) {
     this.closed = new Promise((resolve) =>

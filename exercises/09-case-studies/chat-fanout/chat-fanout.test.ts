@@ -308,7 +308,12 @@ describe("a slow client", () => {
     expect(seqs(fast.messages("r"))).toEqual(Array.from({ length: sent }, (_, i) => i + 1));
     slow.send({ type: "join", room: "r", name: "slow" }); // before it has read its close
     slow.socket.resume();
-    const closed = await slow.closed;
+    await slow.sync(); // everything it was sent, then its close (or, if it was never closed, a pong)
+    const closed = slow.closedWith;
+    ensure(
+      closed !== undefined,
+      "slow was taken out of the room, but its connection was never closed: close it with 1013",
+    );
     const members = await talker.who("r");
     ensure(
       members?.join() === "talker,fast" && leftNotices(talker, "r", "slow") === 1,
