@@ -13,9 +13,10 @@ export { parseClientFrame } from "./parse-frame";
  * A chat server: an http server, not yet listening, with a ws WebSocketServer attached whose
  * clients speak the protocol of ./frames. Plain HTTP requests get 426 Upgrade Required.
  *
- * - join: the joiner gets `joined` (members in join order, itself included; history after
- *   `after`); every other member gets a `presence` joined notice. A name is held by one
- *   connection per room; a connection may be in many rooms, with a name in each.
+ * - join: the joiner gets `joined` (members in join order, itself included; the kept history
+ *   with seq > `after`, all of it without `after` or when `after` is beyond the room's last seq);
+ *   every other member gets a `presence` joined notice. A name is held by one connection per
+ *   room; a connection may be in many rooms, with a name in each. Rooms outlive their members.
  * - say: a `message` with the room's next seq (1, 2, 3...) to every member but the sender, in the
  *   same order for all, and into the room's history (the last historySize messages).
  * - leave: `left` to the leaver, a presence left notice to the others. who: `members`.
@@ -25,7 +26,8 @@ export { parseClientFrame } from "./parse-frame";
  *   connection not pinged yet counts as having answered.
  * - Backpressure: a frame that would take a connection's socket.bufferedAmount past
  *   maxBufferedBytes is not sent; the connection leaves its rooms at once (after the frame being
- *   fanned out has gone to everyone else) and is closed with CLOSE_TOO_SLOW.
+ *   fanned out has gone to everyone else) and is closed with CLOSE_TOO_SLOW and a reason that
+ *   says it was too slow. From then on nothing is sent to it or read from it.
  * - A frame parseClientFrame refuses, or one the state refuses (NOT_A_MEMBER, ALREADY_JOINED,
  *   NAME_TAKEN), gets an `error` frame to its sender and changes nothing; the connection stays.
  * - Answer each frame while reading it (no await before the answer): tests check with a ping.
