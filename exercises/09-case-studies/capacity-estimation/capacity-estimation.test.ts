@@ -32,7 +32,7 @@ function fig(value: number): string {
 
 const messageOf = (act: () => unknown): string => messageOfError(CapacityError, act);
 
-/** Seed E's photo-sharing app: 50M daily users, 500M photos a day of 2 MB, 3 copies kept 7 years. */
+/** The worked example's photo-sharing app: 50M daily users, 500M photos a day of 2 MB, 3 copies kept 7 years. */
 function photoApp(): SystemSpec {
   return {
     dailyActiveUsers: 50_000_000,
@@ -46,7 +46,7 @@ function photoApp(): SystemSpec {
   };
 }
 
-/** Seed C's chat app: 500M daily users sending 40 messages of 100 bytes, read 200 times each, kept 5 years. */
+/** The worked example's chat app: 500M daily users sending 40 messages of 100 bytes, read 200 times each, kept 5 years. */
 function chatApp(): SystemSpec {
   return {
     dailyActiveUsers: 500_000_000,
@@ -234,7 +234,7 @@ describe("traffic: a day's events to events a second, average and peak", () => {
     ensure(
       near(photos.averagePerSecond, 500_000_000 / 86_400),
       `500 million a day came to ${fig(photos.averagePerSecond)} a second; a day is 86,400 seconds, so it is 5,787.04 a second ` +
-        "(about 6K: seed E's figure).",
+        "(about 6K: the worked example's figure).",
     );
     ensure(
       near(photos.peakPerSecond, (500_000_000 / 86_400) * 10),
@@ -243,7 +243,7 @@ describe("traffic: a day's events to events a second, average and peak", () => {
     expect(photos.perDay).toBe(500_000_000);
   });
 
-  test("seed E's feed: 5 billion requests a day is about 57,870 a second, 578,704 at a tenfold peak", () => {
+  test("the worked example's feed: 5 billion requests a day is about 57,870 a second, 578,704 at a tenfold peak", () => {
     const feed = dailyTraffic({ perDay: 5_000_000_000, peakFactor: 10 });
     expect(feed.averagePerSecond).toBeCloseTo(57_870.37, 2);
     expect(feed.peakPerSecond).toBeCloseTo(578_703.7, 1);
@@ -255,12 +255,12 @@ describe("traffic: a day's events to events a second, average and peak", () => {
     expect(steady.peakPerSecond).toBe(100);
   });
 
-  test("users x actions: seed C's 500M users x 40 messages = 20 billion a day, about 231,481 a second", () => {
+  test("users x actions: the worked example's 500M users x 40 messages = 20 billion a day, about 231,481 a second", () => {
     const messages = userTraffic({ dailyActiveUsers: 500_000_000, perUserPerDay: 40, peakFactor: 3 });
     expect(messages.perDay).toBe(20_000_000_000);
     ensure(
       near(messages.averagePerSecond, 20e9 / 86_400),
-      `20 billion messages a day came to ${fig(messages.averagePerSecond)} a second; over 86,400 seconds it is 231,481.48 (seed C's "~230K").`,
+      `20 billion messages a day came to ${fig(messages.averagePerSecond)} a second; over 86,400 seconds it is 231,481.48 (the worked example's "~230K").`,
     );
     expect(messages.peakPerSecond).toBeCloseTo(694_444.44, 1);
   });
@@ -281,7 +281,7 @@ describe("traffic: a day's events to events a second, average and peak", () => {
 });
 
 describe("storage: a day's writes, every copy, for the retention period", () => {
-  test("seed C: 20 billion messages of 100 bytes are 2 TB a day, 3.65 PB in 5 years, 10.95 PB with 3 copies", () => {
+  test("the worked example: 20 billion messages of 100 bytes are 2 TB a day, 3.65 PB in 5 years, 10.95 PB with 3 copies", () => {
     const storage = storageNeeded({
       writesPerDay: 20_000_000_000,
       writeSize: DataSize.of(100, "B"),
@@ -302,11 +302,11 @@ describe("storage: a day's writes, every copy, for the retention period", () => 
     ensure(
       near(total, 10.95),
       `with replicationFactor 3 the total came to ${fig(total)} PB; the disks hold three copies of 3.65 PB, 10.95 PB. ` +
-        "(Seed C stops at one copy, and rounds 3.65 to 3.6.)",
+        "(The worked example stops at one copy, and rounds 3.65 to 3.6.)",
     );
   });
 
-  test("seed E: 1 PB a day kept 7 years is 2.555 EB, 7.665 EB in three copies", () => {
+  test("the worked example: 1 PB a day kept 7 years is 2.555 EB, 7.665 EB in three copies", () => {
     const storage = storageNeeded({
       writesPerDay: 500_000_000,
       writeSize: DataSize.of(2, "MB"),
@@ -347,7 +347,7 @@ describe("storage: a day's writes, every copy, for the retention period", () => 
 });
 
 describe("bandwidth", () => {
-  test("seed E's uploads: 5,787 photos of 2 MB a second are 92.6 Gbit/s on average and 926 Gbit/s at peak", () => {
+  test("the worked example's uploads: 5,787 photos of 2 MB a second are 92.6 Gbit/s on average and 926 Gbit/s at peak", () => {
     const uploads = dailyTraffic({ perDay: 500_000_000, peakFactor: 10 });
     const bandwidth = bandwidthNeeded(uploads, DataSize.of(2, "MB"));
     expect(bandwidth.average.in("Gbit/s")).toBeCloseTo(92.5925926, 6);
@@ -361,7 +361,7 @@ describe("bandwidth", () => {
 });
 
 describe("cache: the 80/20 rule over a day's reads", () => {
-  test("seed C: 20% of 4 trillion reads a day of 100 bytes is 80 TB", () => {
+  test("the worked example: 20% of 4 trillion reads a day of 100 bytes is 80 TB", () => {
     const cache = cacheSize({ readsPerDay: 4_000_000_000_000, readSize: DataSize.of(100, "B") });
     expect(cache.in("TB")).toBeCloseTo(80, 9);
     expect(cacheSize({ readsPerDay: 1_000, readSize: DataSize.of(1, "MB"), hotFraction: 0.5 }).in("MB")).toBeCloseTo(
@@ -424,7 +424,7 @@ describe("availability", () => {
 });
 
 describe("the whole estimate", () => {
-  test("seed E's photo app, every figure", () => {
+  test("the worked example's photo app, every figure", () => {
     const estimate = estimateSystem(photoApp());
     expect(estimate.writes.perDay).toBe(500_000_000);
     expect(estimate.writes.averagePerSecond).toBeCloseTo(5_787.037, 3);
@@ -444,7 +444,7 @@ describe("the whole estimate", () => {
     expect(estimate.cache.in("TB")).toBeCloseTo(10, 9);
   });
 
-  test("seed C's chat app: the cache is 20% of a day's read volume, not of what is stored", () => {
+  test("the worked example's chat app: the cache is 20% of a day's read volume, not of what is stored", () => {
     const estimate = estimateSystem(chatApp());
     expect(estimate.writes.averagePerSecond).toBeCloseTo(231_481.48, 1);
     expect(estimate.reads.averagePerSecond).toBeCloseTo(46_296_296.3, 0);

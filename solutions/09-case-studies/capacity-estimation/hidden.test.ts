@@ -152,7 +152,7 @@ describe("hidden: traffic", () => {
     expect([weekly.perDay, weekly.averagePerSecond, weekly.peakPerSecond]).toEqual([43_200, 0.5, 1]);
   });
 
-  test("seed C's ride-sharing figures: 10 million rides a day, a million drivers every 20 seconds", () => {
+  test("the worked example's ride-sharing figures: 10 million rides a day, a million drivers every 20 seconds", () => {
     expect(dailyTraffic({ perDay: 10_000_000, peakFactor: 1 }).averagePerSecond).toBeCloseTo(115.74, 2);
     // 1M drivers x 3 updates a minute: 50,000 a second while all of them drive, the peak, not a daily average.
     expect(ratePerSecond(1_000_000 * 3, Duration.of(1, "minutes"))).toBe(50_000);

@@ -1,6 +1,6 @@
 /**
  * WRONG: the 80/20 rule applied to the data stored (one copy over the whole retention period)
- * instead of a day's read volume. For seed C's chat app that is 20% of 3.65 PB, 730 TB of memory,
+ * instead of a day's read volume. For the worked example's chat app that is 20% of 3.65 PB, 730 TB of memory,
  * where 20% of a day's 4 trillion reads of 100 bytes is 80 TB.
  */
 import {

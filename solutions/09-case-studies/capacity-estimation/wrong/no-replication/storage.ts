@@ -1,6 +1,6 @@
 /**
  * WRONG: the replication factor is checked, then forgotten: the estimate counts one copy of
- * everything, as seed C's 3.6 PB does, when the disks hold three.
+ * everything, as the worked example's 3.6 PB does, when the disks hold three.
  */
 import * as check from "../../src/checks";
 import { requireSize, requireDuration } from "../../src/quantity-checks";

@@ -1,5 +1,5 @@
 /**
- * WRONG: servers provisioned for the average second. Seed E's feed averages 57,870 requests a
+ * WRONG: servers provisioned for the average second. The worked example's feed averages 57,870 requests a
  * second and peaks at 578,704: 2 servers of 50,000 carry the average and fall over every evening.
  */
 import * as check from "../../src/checks";
