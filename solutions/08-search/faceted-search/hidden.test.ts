@@ -370,3 +370,54 @@ describe("hidden: bad input", () => {
     expect(codeOf(FacetedSearchError, () => shop.update(1, { text: "y" }))).toBe("UNKNOWN_DOCUMENT");
   });
 });
+
+describe("hidden: each refusal's message names what was wrong", () => {
+  const shopOf = (): FacetedSearch => {
+    const shop = new FacetedSearch({ facets: ["brand", "color"] });
+    shop.add(1, { text: "wool hat", facets: { brand: "Acme", color: "red" } });
+    return shop;
+  };
+  const cases: [string, () => unknown, string[]][] = [
+    ["no facets", () => new FacetedSearch({ facets: [] }), ["[]", "at least one"]],
+    ["a facet name that is a number", () => new FacetedSearch({ facets: ["a", 7 as never] }), ["7", "facet name"]],
+    ["a facet declared twice", () => new FacetedSearch({ facets: ["a", "b", "a"] }), ['"a"', "twice"]],
+    ["facets that are not a list", () => new FacetedSearch({ facets: "color" as never }), ['"color"', "list"]],
+    ["an id of 1.5", () => shopOf().add(1.5, { text: "x" }), ["1.5", "integer"]],
+    ["an id given as a string", () => shopOf().remove("7" as never), ['"7"', "integer"]],
+    ["a document that is a string", () => shopOf().add(2, "hat" as never), ['"hat"', "object"]],
+    ["a text that is a number", () => shopOf().add(2, { text: 42 as never }), ["42", "text"]],
+    ["facets that are a list", () => shopOf().add(2, { text: "x", facets: ["red"] as never }), ['["red"]', "object"]],
+    [
+      "an undeclared facet",
+      () => shopOf().add(2, { text: "x", facets: { size: "M" } }),
+      ['"size"', '"brand"', '"color"'],
+    ],
+    ["an empty value", () => shopOf().add(2, { text: "x", facets: { color: "" } }), ['"color"', '""', "non-empty"]],
+    ["a duplicate id", () => shopOf().add(1, { text: "x" }), ["1", "update"]],
+    ["an unknown id for update", () => shopOf().update(9, { text: "x" }), ["9", "add"]],
+    ["an unknown id for remove", () => shopOf().remove(9), ["9"]],
+    ["a query that is a string", () => shopOf().search("hat" as never), ['"hat"', "object"]],
+    ["a text query that is a number", () => shopOf().search({ text: 42 as never }), ["42", "text"]],
+    ["filters that are a list", () => shopOf().search({ filters: ["red"] as never }), ['["red"]', "filters"]],
+    ["a filter on an undeclared facet", () => shopOf().search({ filters: { size: ["M"] } }), ['"size"', '"color"']],
+    ["a negative limit", () => shopOf().search({ limit: -1 }), ["limit", "-1", "0"]],
+    ["a maxValuesPerFacet of 0", () => shopOf().search({ maxValuesPerFacet: 0 }), ["maxValuesPerFacet", "0", "1"]],
+  ];
+
+  test.each(cases)("%s", (_, act, fragments) => {
+    let message: string | undefined;
+    try {
+      act();
+    } catch (error) {
+      if (!(error instanceof FacetedSearchError)) throw error;
+      message = error.message;
+    }
+    ensure(message !== undefined, "the call was accepted; it must be refused with a FacetedSearchError");
+    for (const fragment of fragments) {
+      ensure(
+        message.includes(fragment),
+        `the message ${JSON.stringify(message)} should name ${fragment}: a caller fixes the call from one log line`,
+      );
+    }
+  });
+});
