@@ -46,7 +46,7 @@ function photoApp(): SystemSpec {
   };
 }
 
-/** The worked example's chat app: 500M daily users sending 40 messages of 100 bytes, read 200 times each, kept 5 years. */
+/** The worked chat app: 500M daily users sending 40 messages of 100 bytes, read 200 times each, kept 5 years. */
 function chatApp(): SystemSpec {
   return {
     dailyActiveUsers: 500_000_000,
