@@ -128,6 +128,27 @@ describe("hidden: a realistic corpus", () => {
 });
 
 describe("hidden: edges", () => {
+  test("an index searched after every add, from 1 to 150 documents: each one found once, with its exact score", () => {
+    // Per-document arrays that grow must have grown by the time a search writes to them, at every size.
+    const docs: Doc[] = [];
+    const index = new InvertedIndex();
+    for (let i = 0; i < 150; i++) {
+      const doc = { id: i, text: `common ${i % 3 === 0 ? "common " : ""}word${i % 7} ${"pad ".repeat(i % 5)}` };
+      docs.push(doc);
+      index.add(doc.id, doc.text);
+      const query = i % 2 === 0 ? "common" : "common word3 pad";
+      const scoring = i % 4 < 2 ? "bm25" : "tfidf";
+      const got = index.search(query, { scoring, limit: 200 });
+      const expected = byFormula(docs, query, scoring);
+      ensure(
+        sameRanking(got, expected),
+        `with ${docs.length} documents indexed, search(${JSON.stringify(query)}, { scoring: "${scoring}", limit: 200 }) gave ${got.length} hits, ` +
+          `expected ${expected.length}${got.some((hit) => typeof hit.score !== "number" || Number.isNaN(hit.score)) ? " (some without a numeric score)" : ""}. ` +
+          "Every document must be scored once, whatever its slot.",
+      );
+    }
+  });
+
   test("ids 0 and Number.MAX_SAFE_INTEGER are valid, and come back exactly", () => {
     const index = new InvertedIndex();
     const big = Number.MAX_SAFE_INTEGER;
