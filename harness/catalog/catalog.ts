@@ -7,14 +7,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import targets from "../resolve/targets.cjs";
 import { coursePlanSchema, type CoursePlan, type PlannedExercise, type PlannedTrack } from "./course-plan";
-import {
-  CatalogError,
-  SUPPORTED_KINDS,
-  describeZodIssue,
-  readExerciseMeta,
-  readJson,
-  type ExerciseMeta,
-} from "./exercise-meta";
+import { CatalogError, describeZodIssue, readExerciseMeta, readJson, type ExerciseMeta } from "./exercise-meta";
 
 export interface Exercise {
   meta: ExerciseMeta;
@@ -56,8 +49,14 @@ export interface Catalog {
   plan: CoursePlan;
   /** Built exercises, in course order. */
   exercises: Exercise[];
-  /** Ids of exercises still under construction (a DRAFT file in their folder): not listed, graded or verified. */
+  /**
+   * Ids of exercises still under construction (a DRAFT file in their folder): not listed, graded,
+   * verified or indexed with the others, but reachable by name (kata test, bench, verify <slug>), so
+   * their author works on them as on any other.
+   */
   drafts: string[];
+  /** The drafts whose exercise.json reads; their problems are their author's, not the catalog's. */
+  draftExercises: Exercise[];
   problems: CatalogProblem[];
 }
 
@@ -106,6 +105,7 @@ export function readCatalog(root: string = targets.REPO_ROOT): Catalog {
   const problems: CatalogProblem[] = [];
   const exercises: Exercise[] = [];
   const drafts: string[] = [];
+  const draftExercises: Exercise[] = [];
   const seen = new Map<string, string>();
   let position = 0;
   for (const track of plan.tracks) {
@@ -122,6 +122,8 @@ export function readCatalog(root: string = targets.REPO_ROOT): Catalog {
       const file = path.join(root, "exercises", track.track, planned.slug, "exercise.json");
       if (existsSync(path.join(path.dirname(file), DRAFT_MARKER))) {
         drafts.push(id);
+        const draft = readDraft(root, file, track.track, planned.slug, position);
+        if (draft) draftExercises.push(draft);
         continue;
       }
       if (!existsSync(file)) {
@@ -143,7 +145,16 @@ export function readCatalog(root: string = targets.REPO_ROOT): Catalog {
   }
   problems.push(...unplannedFolders(root, plan));
   problems.push(...prerequisiteProblems(exercises));
-  return { plan, exercises, drafts, problems };
+  return { plan, exercises, drafts, draftExercises, problems };
+}
+
+function readDraft(root: string, file: string, track: string, slug: string, position: number): Exercise | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return exercisePaths(root, readExerciseMeta(file, { track, slug }), position);
+  } catch {
+    return undefined; // half-written: verify <slug> cannot reach it until its exercise.json reads
+  }
 }
 
 /** The catalog, or a CatalogError naming its first problem: what the CLI uses. */
@@ -154,6 +165,11 @@ export function loadCatalog(root: string = targets.REPO_ROOT): Exercise[] {
   return catalog.exercises;
 }
 
+/** The drafts that can be named on the command line (see Catalog.drafts). */
+export function loadDrafts(root: string = targets.REPO_ROOT): Exercise[] {
+  return readCatalog(root).draftExercises;
+}
+
 function agreement(id: string, meta: ExerciseMeta, planned: PlannedExercise): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
   if (meta.kind !== planned.kind)
@@ -161,12 +177,6 @@ function agreement(id: string, meta: ExerciseMeta, planned: PlannedExercise): Ca
       where: id,
       message: `exercise.json says kind "${meta.kind}", ${PLAN_FILE} says "${planned.kind}"; make them agree`,
     });
-  if (!SUPPORTED_KINDS.includes(meta.kind)) {
-    problems.push({
-      where: id,
-      message: `kind "${meta.kind}" has no harness yet (supported: ${SUPPORTED_KINDS.join(", ")}); docs/authoring.md says what one needs`,
-    });
-  }
   return problems;
 }
 
@@ -221,13 +231,15 @@ function subfolders(dir: string): string[] {
 
 /**
  * The exercises named by `names` (slugs, or `<track>/<slug>`, or a track like `01-partitioning`).
- * An unknown name is a CatalogError that suggests the nearest slugs.
+ * An unknown name is a CatalogError that suggests the nearest slugs. A draft is chosen only when
+ * named by its own slug or id, never by its track nor by an empty list (everything).
  */
-export function selectExercises(catalog: Exercise[], names: string[]): Exercise[] {
+export function selectExercises(catalog: Exercise[], names: string[], drafts: Exercise[] = []): Exercise[] {
   if (names.length === 0) return catalog;
   const chosen = new Set<Exercise>();
   for (const name of names) {
     const matches = catalog.filter((e) => e.meta.slug === name || e.id === name || e.meta.track === name);
+    if (matches.length === 0) matches.push(...drafts.filter((e) => e.meta.slug === name || e.id === name));
     if (matches.length === 0) {
       const nearest = nearestSlugs(
         name,
@@ -238,7 +250,7 @@ export function selectExercises(catalog: Exercise[], names: string[]): Exercise[
     }
     for (const match of matches) chosen.add(match);
   }
-  return catalog.filter((e) => chosen.has(e));
+  return [...catalog, ...drafts].filter((e) => chosen.has(e));
 }
 
 function nearestSlugs(name: string, slugs: string[]): string[] {

@@ -22,9 +22,6 @@ export type Skill = (typeof SKILLS)[number];
 export const KINDS = ["pure", "http", "ws", "sim", "sql"] as const;
 export type ExerciseKind = (typeof KINDS)[number];
 
-/** Kinds the harness can run today; the others are planned (docs/authoring.md says what each needs). */
-export const SUPPORTED_KINDS: readonly ExerciseKind[] = ["pure", "http", "ws", "sim"];
-
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const TRACK_PATTERN = /^\d\d-[a-z0-9]+(-[a-z0-9]+)*$/;
 

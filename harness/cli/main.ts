@@ -2,7 +2,7 @@
  * kata: the workbook's command line. Each command lives in commands/; this file wires them up.
  */
 import { Command, InvalidArgumentError, Option } from "commander";
-import { loadCatalog, selectExercises, type Exercise } from "../catalog/catalog";
+import { loadCatalog, loadDrafts, selectExercises, type Exercise } from "../catalog/catalog";
 import { REPORT_FORMATS } from "../report/formats";
 import { benchCommand } from "./commands/bench";
 import { gradeCommand, type GradeCommandOptions } from "./commands/grade";
@@ -22,8 +22,9 @@ import { exportStudentCopy } from "../export/export";
 import { similarityCommand } from "./commands/similarity";
 import { gradebookCommand, gradebookMergeCommand, type GradebookCommandOptions } from "./commands/gradebook";
 
+/** One exercise named on the command line; a draft too, so its author can test and bench it. */
 function one(slug: string): Exercise {
-  return selectExercises(loadCatalog(), [slug])[0] as Exercise;
+  return selectExercises(loadCatalog(), [slug], loadDrafts())[0] as Exercise;
 }
 
 function positiveNumber(unit: string): (value: string) => number {

@@ -12,3 +12,4 @@ export type {
   Workload,
 } from "../bench/define";
 export { zipfIndexes, zipfKeys } from "../bench/skewed-keys";
+export { tempDatabase, type TempDatabase } from "../kata/temp-database";

@@ -104,6 +104,7 @@ export async function closeServer(server: Server | undefined): Promise<void> {
 
 export { deferred, flushPromises, type Deferred } from "./async";
 export { ManualClock, type CancellableTimer } from "./manual-clock";
+export { tempDatabase, type TempDatabase } from "./temp-database";
 
 type CodedErrorClass<C extends string> = abstract new (code: C, message: string) => CodedError<C>;
 

@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { MutantResult, PartialStrykerOptions } from "@stryker-mutator/api/core";
-import { loadCatalog, selectExercises, type Exercise } from "../catalog/catalog";
+import { loadCatalog, loadDrafts, selectExercises, type Exercise } from "../catalog/catalog";
 import targets from "../resolve/targets.cjs";
 import {
   readMutationRecord,
@@ -122,7 +122,7 @@ async function main(names: string[]): Promise<void> {
   process.env.KATA_TARGET = "solutions";
   process.env.KATA_SUITE = "graded";
   process.env.KATA_PICTURES = "off"; // mutants fail simulated tests by the thousand
-  for (const exercise of selectExercises(loadCatalog(), names)) {
+  for (const exercise of selectExercises(loadCatalog(), names, loadDrafts())) {
     const started = Date.now();
     process.stderr.write(`mutation testing ${exercise.id}...\n`);
     const results = await new Stryker(strykerOptions(exercise)).runMutationTest();

@@ -44,7 +44,7 @@ const BY_KIND = {
   sim: { builtins: COMMON_BUILTINS, kata: ["#kata", "#kata/sim"] },
   http: { builtins: [...COMMON_BUILTINS, ...NETWORK_BUILTINS], kata: ["#kata"] },
   ws: { builtins: [...COMMON_BUILTINS, ...NETWORK_BUILTINS], kata: ["#kata"], packages: ["ws"] },
-  sql: { builtins: COMMON_BUILTINS, kata: ["#kata"] },
+  sql: { builtins: COMMON_BUILTINS, kata: ["#kata"], packages: ["better-sqlite3"] },
 };
 
 /** @param {string} specifier */

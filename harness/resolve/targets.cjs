@@ -352,7 +352,7 @@ function refusalModule(request, importerDir, submission) {
 function resolveUnconfined(request, importerDir, target, resolvePlain) {
   const api = kataApiFile(request);
   if (api) return resolvePlain(api);
-  if (!request.startsWith(".")) return resolvePlain(request);
+  if (!request.startsWith(".")) return resolvePackage(request, resolvePlain);
   const requested = path.resolve(importerDir, request);
   const owner = layerOwner(importerDir);
   if (target && owner && path.dirname(requested) === importerDir) {
@@ -378,6 +378,29 @@ function resolveUnconfined(request, importerDir, target, resolvePlain) {
     const fallback = fallbackFile(requested);
     if (fallback === undefined) throw error;
     return resolvePlain(fallback);
+  }
+}
+
+/**
+ * A bare import (a package or a built-in), from where the importer is or else from the workbook:
+ * a student's copy graded from a folder outside the workbook (/tmp/class/ada/...) has no
+ * node_modules of its own, and a ws or sql exercise's own code imports its package (ws,
+ * better-sqlite3). Whether it may is submission-rules.cjs's question, asked before this.
+ * @param {string} request @param {(request: string) => string} resolvePlain
+ * @returns {string}
+ */
+function resolvePackage(request, resolvePlain) {
+  try {
+    return resolvePlain(request);
+  } catch (error) {
+    if (path.isAbsolute(request)) throw error;
+    let fromWorkbook;
+    try {
+      fromWorkbook = require.resolve(request, { paths: [REPO_ROOT] });
+    } catch {
+      throw error;
+    }
+    return resolvePlain(fromWorkbook);
   }
 }
 

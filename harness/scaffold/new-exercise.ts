@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { exercisePaths, readPlan } from "../catalog/catalog";
 import { exerciseReadmeAsGenerated } from "../catalog/generated-text";
-import { CatalogError, KINDS, SUPPORTED_KINDS } from "../catalog/exercise-meta";
+import { CatalogError, KINDS } from "../catalog/exercise-meta";
 import * as t from "./templates";
 
 export interface NewExerciseResult {
@@ -62,10 +62,5 @@ export function newExercise(root: string, id: string, kind?: string): NewExercis
   const notes = [
     `next: write every ${t.PLACEHOLDER} away, add at least 4 wrong designs in solutions/${id}/wrong/, make naive/ miss the budget; npm run verify -- ${slug} lists what is left`,
   ];
-  if (!SUPPORTED_KINDS.includes(n.kind)) {
-    notes.unshift(
-      `the ${n.kind} kind has no harness yet (${SUPPORTED_KINDS.join(", ")} do): the scaffold is a pure exercise in shape, and verify will say so until harness/ runs ${n.kind} exercises (docs/authoring.md)`,
-    );
-  }
   return { files: Object.keys(files).map((f) => path.relative(root, f)), notes };
 }

@@ -147,6 +147,35 @@ export class ${n.pascal}Node implements SimNode<Ping> {
   }
 }
 `;
+    case "sql":
+      return `${stub ? "" : `import Database from "better-sqlite3";\n`}${stub ? `import { notImplemented } from "#kata";\n` : ""}import { ${n.pascal}Error } from "./errors";
+
+/** ${PLACEHOLDER}: the API of the exercise, with doc comments that teach it. Its state lives in a SQLite file. */
+export class ${n.pascal} {
+${stub ? "" : "  private readonly db: Database.Database;\n\n"}  /** Opens the database file at \`file\`, creating it and its table on first use. */
+  constructor(file: string) {
+${stub ? `    notImplemented(\`new ${n.pascal}(\${file})\`);` : `    this.db = new Database(file);\n    this.db.pragma("journal_mode = WAL");\n    this.db.exec("CREATE TABLE IF NOT EXISTS items (value TEXT NOT NULL)"); // ${PLACEHOLDER}: the reference`}
+  }
+
+  /**
+   * ${PLACEHOLDER}: one write.
+   * @throws ${n.pascal}Error INVALID_INPUT for an empty value.
+   */
+  add(value: string): void {
+${stub ? `    notImplemented("${n.pascal}.add");` : `    if (value === "") throw new ${n.pascal}Error("INVALID_INPUT", "add() needs a non-empty value");\n    this.db.prepare("INSERT INTO items (value) VALUES (?)").run(value);`}
+  }
+
+  /** ${PLACEHOLDER}: one read. */
+  count(): number {
+${stub ? `    return notImplemented("${n.pascal}.count");` : `    return (this.db.prepare("SELECT count(*) AS n FROM items").get() as { n: number }).n;`}
+  }
+
+  /** Closes the connection; the file stays. */
+  close(): void {
+${stub ? `    notImplemented("${n.pascal}.close");` : `    this.db.close();`}
+  }
+}
+`;
     default:
       return `${stub ? `import { notImplemented } from "#kata";\n` : ""}import { ${n.pascal}Error } from "./errors";
 
@@ -228,9 +257,55 @@ test("${title}", () => {
   });
 });
 `;
+    case "sql":
+      return `${
+        suite === "visible"
+          ? `import { codeOf, ensure, tempDatabase, type TempDatabase } from "#kata/testing";\nimport { ${n.pascal}Error } from "./src/errors";`
+          : `import { ensure, tempDatabase, type TempDatabase } from "#kata/testing";`
+      }
+import { ${n.pascal} } from "./src/${n.slug}";
+
+// Each test gets a database file of its own, removed afterwards with its journals.
+let database: TempDatabase;
+const opened: ${n.pascal}[] = [];
+beforeEach(() => {
+  database = tempDatabase("${n.slug.slice(0, 40)}");
+});
+afterEach(() => {
+  for (const store of opened.splice(0)) store.close();
+  database.remove();
+});
+
+function open(): ${n.pascal} {
+  const store = new ${n.pascal}(database.path);
+  opened.push(store);
+  return store;
+}
+
+test("${title}", () => {
+  const first = open();
+  first.add("a");
+  first.close();
+  opened.splice(opened.indexOf(first), 1);
+  const count = open().count();
+  ensure(count === 1, \`after one add, a close and a reopen, count() is \${count}; ${PLACEHOLDER}: a message that teaches\`);
+});
+${
+  suite === "visible"
+    ? `
+test("an empty value is refused with INVALID_INPUT", () => {
+  const store = open();
+  ensure(codeOf(${n.pascal}Error, () => store.add("")) === "INVALID_INPUT", "${PLACEHOLDER}: a message that teaches");
+});
+`
+    : ""
+}`;
     default:
-      return `import { codeOf, ensure } from "#kata/testing";
-import { ${n.pascal}Error } from "./src/errors";
+      return `${
+        suite === "visible"
+          ? `import { codeOf, ensure } from "#kata/testing";\nimport { ${n.pascal}Error } from "./src/errors";`
+          : `import { ensure } from "#kata/testing";`
+      }
 import { ${n.pascal} } from "./src/${n.slug}";
 
 test("${title}", () => {
@@ -305,6 +380,26 @@ export default defineBench<typeof Api>({
         const sim = new Simulation<Api.Ping, InstanceType<typeof api.${n.pascal}Node>>({ seed, nodeIds: ["a", "b", "c"], createNode: (ctx) => new api.${n.pascal}Node(ctx) });
         sim.runFor(100);
         return sim.stats.sent;
+      },
+    },
+  ],
+});
+`;
+    case "sql":
+      return `/** ${PLACEHOLDER}: why this operation is what a real system spends its time on. */
+import { defineBench, tempDatabase } from "#kata/bench";
+import type * as Api from "./src/${n.slug}";
+
+export default defineBench<typeof Api>({
+  workloads: [
+    {
+      kind: "throughput",
+      name: "${name}",
+      unit: "rows added",
+      // A file of its own per side, removed when the bench's process exits.
+      setup: (api) => {
+        const store = new api.${n.pascal}(tempDatabase("${n.slug.slice(0, 40)}").path);
+        return () => store.add("a");
       },
     },
   ],

@@ -8,7 +8,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadCatalog, type Exercise } from "../catalog/catalog";
+import { loadCatalog, loadDrafts, type Exercise } from "../catalog/catalog";
 import { scanSubmission } from "../grade/submission-scan";
 import targets from "../resolve/targets.cjs";
 import { DEFAULT_TEST_LIMITS, runExerciseTests, runTestFiles } from "../run/run-tests";
@@ -142,6 +142,19 @@ describe("the resolver while the tests run", () => {
     expect(resolve("./lru-cache", src)).toBe(path.join(src, "lru-cache.ts"));
     expect(resolve("./errors", src)).toBe(path.join(lru.srcDir, "errors.ts")); // given: the workbook's copy
     expect(resolve("#kata", src)).toBe(path.join(targets.REPO_ROOT, "harness", "kata", "index.ts"));
+  });
+
+  test("a package its kind is built on resolves from the workbook, though the copy lies outside it", () => {
+    // A chat server's copy in /tmp/... has no node_modules above it; ws comes from the workbook's.
+    const chat = [...catalog, ...loadDrafts()].find((e) => e.meta.slug === "chat-fanout") as Exercise;
+    const src = submission(chat);
+    const fromImporter = (plain: string): string => require.resolve(plain, { paths: [src] });
+    const file = targets.resolveImport("ws", src, targets.parseTarget(root), fromImporter);
+    expect(file).toBe(require.resolve("ws", { paths: [targets.REPO_ROOT] }));
+    // The fallback comes after the fence: a package the kind does not allow is still refused.
+    expect(targets.resolveImport("lru-cache", src, targets.parseTarget(root), fromImporter)).toContain(
+      "kata-refused-imports",
+    );
   });
 
   test("under jest, a require of a path computed at run time fails the suite with the refusal", async () => {

@@ -98,7 +98,7 @@ export async function verifyCommand(options: VerifyOptions): Promise<number> {
   const everything = options.names.length === 0;
   for (const problem of catalog.problems)
     recorder.record({ name: `${problem.where}: the catalog agrees`, ok: false, detail: problem.message });
-  const exercises = selectExercises(catalog.exercises, options.names);
+  const exercises = selectExercises(catalog.exercises, options.names, catalog.draftExercises);
 
   const designs = new Map<Exercise, WrongDesign[]>();
   for (const exercise of exercises) {

@@ -12,7 +12,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadCatalog, selectExercises } from "../catalog/catalog";
+import { loadCatalog, loadDrafts, selectExercises } from "../catalog/catalog";
 import targets from "../resolve/targets.cjs";
 import { TSX_CLI } from "../run/tools";
 
@@ -34,7 +34,7 @@ function npmTestSeconds(slug: string): number {
 }
 
 async function saveToFailureSeconds(slug: string): Promise<number[]> {
-  const exercise = selectExercises(loadCatalog(), [slug])[0];
+  const exercise = selectExercises(loadCatalog(), [slug], loadDrafts())[0];
   if (!exercise) throw new Error(`no exercise ${slug}`);
   const root = mkdtempSync(path.join(tmpdir(), "kata-loop-"));
   const src = path.join(root, exercise.meta.track, exercise.meta.slug, "src");
