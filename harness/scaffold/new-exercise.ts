@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { exercisePaths, readPlan } from "../catalog/catalog";
+import { DRAFT_MARKER, exercisePaths, readPlan } from "../catalog/catalog";
 import { exerciseReadmeAsGenerated } from "../catalog/generated-text";
 import { CatalogError, KINDS } from "../catalog/exercise-meta";
 import * as t from "./templates";
@@ -51,6 +51,8 @@ export function newExercise(root: string, id: string, kind?: string): NewExercis
     [path.join(solutionDir, "wrong", "variants.json")]: "{}\n",
     [path.join(solutionDir, "NOTES.md")]: t.notes(n),
     [path.join(solutionDir, "interview.md")]: t.interviewAnswers(n),
+    // Born a draft: the workbook's checks stay green while it is built (docs/authoring.md).
+    [path.join(exerciseDir, DRAFT_MARKER)]: t.draftNote(n),
   };
   if (n.kind === "pure" || n.kind === "sql") files[path.join(exerciseDir, "src", "errors.ts")] = t.errorsModule(n);
   for (const [file, content] of Object.entries(files)) {
@@ -61,6 +63,7 @@ export function newExercise(root: string, id: string, kind?: string): NewExercis
   writeFileSync(readme.file, readme.content);
   const notes = [
     `next: write every ${t.PLACEHOLDER} away, add at least 4 wrong designs in solutions/${id}/wrong/, make naive/ miss the budget; npm run verify -- ${slug} lists what is left`,
+    `it is a draft (exercises/${id}/${DRAFT_MARKER}): out of the course until you delete that file, once verify -- ${slug} passes`,
   ];
   return { files: Object.keys(files).map((f) => path.relative(root, f)), notes };
 }

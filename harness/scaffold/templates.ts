@@ -427,6 +427,11 @@ export default defineBench<typeof Api>({
   }
 }
 
+/** The DRAFT file: why it is there and when it goes. */
+export const draftNote = (n: ScaffoldNames): string =>
+  `This exercise is being built: the workbook leaves it out of kata list, grade, verify and the generated\n` +
+  `tables while this file is here. Delete it once \`npx kata verify ${n.slug}\` passes.\n`;
+
 export const hints = (): string =>
   `## Hint 1\n\n${PLACEHOLDER}: the least revealing hint.\n\n## Hint 2\n\n${PLACEHOLDER}: a more revealing one.\n`;
 
