@@ -26,7 +26,7 @@ const LEFT_OUT: readonly (readonly [RegExp, string])[] = [
  * Scripts that need solutions/ or harness/test/: verify, mutation testing and the checker's
  * measurement are the workbook's own.
  */
-const AUTHOR_SCRIPTS = ["verify", "mutation", "measure:linearizability"];
+const AUTHOR_SCRIPTS = ["verify", "mutation", "measure:linearizability", "measure:gradebook"];
 
 export const STUDENT_NOTE = [
   "> **Student copy.** The reference solutions, hidden tests and design notes are kept by your",

@@ -108,7 +108,8 @@ export function writeSubmission(
   // Given modules (errors, wire formats) live only in the stub's folder: a student has them too.
   for (const file of readdirSync(exercise.srcDir))
     if (!existsSync(path.join(src, file))) cpSync(path.join(exercise.srcDir, file), path.join(src, file));
-  if (kind === "naive") overlay(src, exercise.naiveDir);
+  // An exercise without a budget has no naive design: its "naive" student hands in correct code.
+  if (kind === "naive" && existsSync(exercise.naiveDir)) overlay(src, exercise.naiveDir);
   if (kind === "wrong") {
     const variants = readdirSync(exercise.wrongDir, { withFileTypes: true }).filter((d) => d.isDirectory());
     const variant = variants[Math.floor(prng.next() * variants.length)];
