@@ -154,7 +154,7 @@ export class ManualHeartbeat {
   }
 }
 
-/** Servers and clients for one test; close() ends them all (afterEach). */
+/** Servers and clients for one test; close() ends them all (in afterEach, and again in afterAll). */
 export class Testbed {
   private readonly servers: Server[] = [];
   private readonly clients: ChatClient[] = [];
@@ -165,12 +165,16 @@ export class Testbed {
   async start(options: ChatServerOptions = {}): Promise<{ url: string; heartbeat: ManualHeartbeat; server: Server }> {
     const heartbeat = new ManualHeartbeat();
     const server = createChatFanoutServer({ heartbeat: heartbeat.timer, ...options });
+    return { url: await this.listen(server), heartbeat, server };
+  }
+
+  /** Starts `server` on 127.0.0.1, to be closed with the rest; its ws:// URL. */
+  async listen(server: Server): Promise<string> {
     this.servers.push(server);
     server.on("upgrade", (_request, socket: Duplex) => {
       this.serverSides.push(new Promise((resolve) => socket.once("close", () => resolve())));
     });
-    const base = await listenOnLoopback(server);
-    return { url: base.replace("http", "ws"), heartbeat, server };
+    return (await listenOnLoopback(server)).replace("http", "ws");
   }
 
   /** A connected client; `autoPong: false` makes one that never answers the server's pings. */

@@ -7,13 +7,21 @@ import {
   type ChatServerOptions,
   type MessageFrame,
 } from "./src/chat-fanout";
-import { eventually, settle, Testbed, watchSendsToClosedSockets, type ChatClient } from "./chat-client";
+import {
+  eventually,
+  ManualHeartbeat,
+  settle,
+  Testbed,
+  watchSendsToClosedSockets,
+  type ChatClient,
+} from "./chat-client";
 
 const bed = new Testbed();
 afterEach(async () => {
-  await bed.close();
+  await bed.close(); // every server and client a test started, even when it failed
   jest.restoreAllMocks();
 });
+afterAll(() => bed.close());
 
 const seqs = (messages: MessageFrame[]): number[] => messages.map((m) => m.seq);
 const leftNotices = (client: ChatClient, room: string, name: string): number =>
@@ -298,6 +306,13 @@ describe("a slow client", () => {
     while (!dropped() && sent < 2_400) {
       for (let i = 0; i < 50; i++) talker.say("r", `${++sent} ${body}`);
       await settle(talker, fast);
+      const got = fast.messages("r").length;
+      ensure(
+        got === sent,
+        `slow stopped reading, and fast, which reads everything, had ${got} of the ${sent} messages said once the server had read them all: ` +
+          "a slow member held up the room. Write to each member without waiting for any of them (no await per send, no queue " +
+          "that moves at the slowest reader's pace), while the say is being read; a member that cannot keep up is dropped, never waited for.",
+      );
     }
     ensure(
       dropped(),
@@ -448,6 +463,7 @@ describe("options", () => {
     ["maxBufferedBytes 1,023", { maxBufferedBytes: 1_023 }],
     ["maxBufferedBytes NaN", { maxBufferedBytes: Number.NaN }],
   ])("%s is refused with INVALID_OPTIONS", (_what, options) => {
-    expect(codeOf(ChatError, () => createChatFanoutServer(options))).toBe("INVALID_OPTIONS");
+    const { timer } = new ManualHeartbeat(); // should the server be made after all, it starts no timer
+    expect(codeOf(ChatError, () => createChatFanoutServer({ heartbeat: timer, ...options }))).toBe("INVALID_OPTIONS");
   });
 });

@@ -4,7 +4,7 @@
  * compared with what a small model of the rules predicts; then the edges a first server tends to
  * miss: cursors, history sizes, option limits, frame sizes, the order of a slow client's drop.
  */
-import { closeServer, codeOf, ensure, listenOnLoopback, messageOf, seededFaker, testSeed } from "#kata/testing";
+import { closeServer, codeOf, ensure, messageOf, seededFaker, testSeed } from "#kata/testing";
 import { ChatError } from "./src/errors";
 import {
   MAX_FRAME_BYTES,
@@ -24,9 +24,10 @@ import {
 
 const bed = new Testbed();
 afterEach(async () => {
-  await bed.close();
+  await bed.close(); // every server and client a test started, even when it failed
   jest.restoreAllMocks();
 });
+afterAll(() => bed.close());
 
 const seqs = (messages: MessageFrame[]): number[] => messages.map((m) => m.seq);
 const leftNotices = (client: ChatClient, room: string): string[] =>
@@ -285,20 +286,14 @@ describe("the connection", () => {
   });
 
   test("a server with no options at all serves (its own heartbeat, every 30 s)", async () => {
-    const server = createChatFanoutServer();
-    const url = (await listenOnLoopback(server)).replace("http", "ws");
-    try {
-      const ada = await bed.member(url, "general", "ada");
-      expect(await ada.who("general")).toEqual(["ada"]);
-      const bob = await bed.connect(url);
-      const long = await bob.request({ type: "join", room: "general", name: "bob" });
-      expect(long[0]).toMatchObject({ type: "joined", members: ["ada", "bob"] });
-      const limit = await bob.request({ type: "say", room: "general", text: "x".repeat(2_001) });
-      expect(limit).toEqual([expect.objectContaining({ code: "TEXT_TOO_LONG" })]);
-    } finally {
-      await bed.close();
-      await closeServer(server);
-    }
+    const url = await bed.listen(createChatFanoutServer());
+    const ada = await bed.member(url, "general", "ada");
+    expect(await ada.who("general")).toEqual(["ada"]);
+    const bob = await bed.connect(url);
+    const long = await bob.request({ type: "join", room: "general", name: "bob" });
+    expect(long[0]).toMatchObject({ type: "joined", members: ["ada", "bob"] });
+    const limit = await bob.request({ type: "say", room: "general", text: "x".repeat(2_001) });
+    expect(limit).toEqual([expect.objectContaining({ code: "TEXT_TOO_LONG" })]);
   });
 
   test(`a frame over ${MAX_FRAME_BYTES} bytes closes the connection with 1009; one of that size is read`, async () => {
@@ -465,6 +460,8 @@ describe("options at their limits", () => {
       const heartbeat = new ManualHeartbeat();
       const server = createChatFanoutServer({ ...options, heartbeat: heartbeat.timer });
       expect(server.listening).toBe(false);
+      await new Promise((closed) => server.close(closed)); // never listened: it closes at once
+      expect(heartbeat.stopped).toBe(1);
     }
   });
 
@@ -474,7 +471,9 @@ describe("options at their limits", () => {
     ["maxTextLength 2.5", { maxTextLength: 2.5 }],
     ["historySize Infinity", { historySize: Infinity }],
   ])("%s is refused with INVALID_OPTIONS", (_what, options) => {
-    expect(codeOf(ChatError, () => createChatFanoutServer(options as never))).toBe("INVALID_OPTIONS");
+    const { timer } = new ManualHeartbeat(); // should the server be made after all, it starts no timer
+    const given = options === null || "heartbeat" in options ? options : { heartbeat: timer, ...options };
+    expect(codeOf(ChatError, () => createChatFanoutServer(given as never))).toBe("INVALID_OPTIONS");
   });
 
   test("an option's error names it, the value given, and the range", () => {

@@ -24,7 +24,8 @@ export { parseClientFrame } from "./parse-frame";
  * - Heartbeat: on each round of options.heartbeat, a connection that has not answered the
  *   previous round's ping is cut (terminate) and leaves its rooms; every other one is pinged. A
  *   connection not pinged yet counts as having answered.
- * - Backpressure: a frame that would take a connection's socket.bufferedAmount past
+ * - Backpressure: a fan-out never waits for a member (no await per send, no queue that moves at
+ *   the slowest reader's pace). A frame that would take a connection's socket.bufferedAmount past
  *   maxBufferedBytes is not sent; the connection leaves its rooms at once (after the frame being
  *   fanned out has gone to everyone else) and is closed with CLOSE_TOO_SLOW and a reason that
  *   says it was too slow. From then on nothing is sent to it or read from it.

@@ -5,13 +5,7 @@ import { ChatError } from "./errors";
 import { CLOSE_TOO_SLOW, type JoinFrame, type SayFrame } from "./frames";
 import { parseClientFrame } from "./parse-frame";
 import { Room } from "./room";
-
-/** The options once checked, every default filled in. */
-export interface Settings {
-  historySize: number;
-  maxTextLength: number;
-  maxBufferedBytes: number;
-}
+import type { Settings } from "./settings";
 
 /** Every connection and every room, and what each kind of frame does to them. */
 export class Hub {
