@@ -1,0 +1,105 @@
+import { capBox, type CapBox } from "./cap-box";
+import { removeEntry } from "./cell-merge";
+import { insertEntry } from "./cell-split";
+import { Entry, quadrantOf, worldCell, type Cell } from "./cells";
+import { beats } from "./closer";
+import { EARTH_RADIUS_METRES, haversineMetres, MAX_DISTANCE_METRES, RADIANS_PER_DEGREE } from "./geo";
+import { inReach } from "./reach";
+import { moveEntry } from "./relocate";
+
+/** A leaf splits past 16 points; cells stop splitting at depth 20 (about 19 m high). */
+const LEAF_CAPACITY = 16;
+const MAX_DEPTH = 20;
+
+/** What a search visits: a point's id and its distance from the search's centre. */
+export type Visit = (id: string, distanceMetres: number) => void;
+
+/** The nearest point a search found, or undefined. */
+export interface Nearest {
+  readonly id: string;
+  readonly distanceMetres: number;
+}
+
+/**
+ * Points by id on the globe: a quadtree (the search track's), with the antimeridian and the poles
+ * handled. The matcher keeps two: the available drivers, and the waiting riders' pickups. Insert,
+ * move and remove are O(depth); a move that stays in its leaf is O(1). Searches visit only the
+ * cells that overlap the box around the circle, and measure each of their points with
+ * haversineMetres.
+ */
+export class PointIndex {
+  private readonly root: Cell = worldCell();
+  private readonly entries = new Map<string, Entry>();
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  insert(id: string, lat: number, lon: number): void {
+    const entry = new Entry(id, lat, lon, this.root);
+    insertEntry(this.root, entry, LEAF_CAPACITY, MAX_DEPTH);
+    this.entries.set(id, entry);
+  }
+
+  move(id: string, lat: number, lon: number): void {
+    moveEntry(this.root, this.entries.get(id) as Entry, lat, lon, LEAF_CAPACITY, MAX_DEPTH);
+  }
+
+  remove(id: string): void {
+    removeEntry(this.entries.get(id) as Entry, LEAF_CAPACITY);
+    this.entries.delete(id);
+  }
+
+  /** Calls `visit` for every point in reach of (lat, lon) within `radiusMetres`, in no set order. */
+  forEachWithin(lat: number, lon: number, radiusMetres: number, visit: Visit): void {
+    const box = capBox(lat, lon, radiusMetres);
+    const pending: Cell[] = [this.root];
+    for (let cell = pending.pop(); cell !== undefined; cell = pending.pop()) {
+      if (!overlaps(cell, box)) continue;
+      if (cell.children !== null) {
+        for (const child of cell.children) pending.push(child);
+        continue;
+      }
+      for (const entry of cell.entries) {
+        const distanceMetres = haversineMetres(lat, lon, entry.lat, entry.lon);
+        if (inReach(distanceMetres, radiusMetres)) visit(entry.id, distanceMetres);
+      }
+    }
+  }
+
+  /**
+   * The point nearest to (lat, lon) within `radiusMetres`, ties by id; undefined when none is.
+   * Searches a small circle first (half the height of the leaf that holds the centre, small where
+   * points are dense) and doubles it up to the radius until it holds a point: the nearest in a
+   * circle is the nearest of all, since every point outside is farther than the circle's radius.
+   */
+  nearestWithin(lat: number, lon: number, radiusMetres: number): Nearest | undefined {
+    let id = "";
+    let best = Number.POSITIVE_INFINITY;
+    const keepBest: Visit = (candidate, distanceMetres) => {
+      if (beats(distanceMetres, candidate, best, id)) {
+        id = candidate;
+        best = distanceMetres;
+      }
+    };
+    let radius = Math.min(this.firstRadius(lat, lon), radiusMetres);
+    for (;;) {
+      this.forEachWithin(lat, lon, radius, keepBest);
+      if (id !== "") return { id, distanceMetres: best };
+      if (radius >= radiusMetres || radius >= MAX_DISTANCE_METRES) return undefined;
+      radius = Math.min(radius * 2, radiusMetres);
+    }
+  }
+
+  private firstRadius(lat: number, lon: number): number {
+    let cell = this.root;
+    while (cell.children !== null) cell = cell.children[quadrantOf(cell, lat, lon)] as Cell;
+    return Math.max(1, ((cell.north - cell.south) * RADIANS_PER_DEGREE * EARTH_RADIUS_METRES) / 2);
+  }
+}
+
+/** Whether the cell's box and the circle's box share a point (edges included). */
+function overlaps(cell: Cell, box: CapBox): boolean {
+  if (cell.north < box.south || cell.south > box.north) return false;
+  return (cell.east >= box.west && cell.west <= box.east) || (cell.east >= box.west2 && cell.west <= box.east2);
+}
