@@ -420,6 +420,7 @@ describe("what error frames say", () => {
     );
     expect(messageOf(ChatError, () => parseClientFrame('{"type":"jump","room":"r"}'))).toMatch(/join, leave, say, who/);
     expect(messageOf(ChatError, () => parseClientFrame("[1]"))).toMatch(/object/);
+    expect(messageOf(ChatError, () => parseClientFrame("hello"))).toMatch(/such as \{"type":"say"/);
   });
 
   test.each([
@@ -467,12 +468,16 @@ describe("options at their limits", () => {
 
   test.each([
     ["options null", null],
+    ["options a number", 30_000],
     ["a heartbeat that is not a function", { heartbeat: 30_000 }],
     ["maxTextLength 2.5", { maxTextLength: 2.5 }],
     ["historySize Infinity", { historySize: Infinity }],
   ])("%s is refused with INVALID_OPTIONS", (_what, options) => {
     const { timer } = new ManualHeartbeat(); // should the server be made after all, it starts no timer
-    const given = options === null || "heartbeat" in options ? options : { heartbeat: timer, ...options };
+    const given =
+      typeof options !== "object" || options === null || "heartbeat" in options
+        ? options
+        : { heartbeat: timer, ...options };
     expect(codeOf(ChatError, () => createChatFanoutServer(given as never))).toBe("INVALID_OPTIONS");
   });
 
@@ -481,7 +486,7 @@ describe("options at their limits", () => {
       /historySize must be an integer from 0 to 1000, got 5000/,
     );
     expect(messageOf(ChatError, () => createChatFanoutServer({ maxBufferedBytes: 10 }))).toMatch(
-      /maxBufferedBytes must be an integer of at least 1024, got 10/,
+      /maxBufferedBytes must be an integer of at least 1024, got 10; leave it out for 1048576/,
     );
   });
 });
