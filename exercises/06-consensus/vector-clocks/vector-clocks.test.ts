@@ -1,0 +1,11 @@
+import { ensure } from "#kata/testing";
+import { forEachSeed, Simulation } from "#kata/sim";
+import { VectorClocksNode, type Ping } from "./src/vector-clocks";
+
+test("TODO(kata new): the behaviour this test names", () => {
+  forEachSeed(5, (seed) => {
+    const sim = new Simulation<Ping, VectorClocksNode>({ seed, nodeIds: ["a", "b", "c"], createNode: (ctx) => new VectorClocksNode(ctx) });
+    sim.runFor(100);
+    ensure(sim.stats.delivered > 0, "no message was delivered; TODO(kata new): a message that teaches");
+  });
+});
