@@ -1,0 +1,11 @@
+/** Wrong: a duplicate (an entry at or below the log's end) is applied again, so a late copy of an older write undoes a newer one. */
+import { FollowerInbox as Reference } from "../../src/follower-inbox";
+import type { Entry } from "../../src/messages";
+import type { ReplicaLog } from "../../src/replica-log";
+
+export class FollowerInbox extends Reference {
+  override receive(log: ReplicaLog, entry: Entry): void {
+    if (entry.seq <= log.lastSeq) log.store.set(entry.key, entry.value);
+    else super.receive(log, entry);
+  }
+}
