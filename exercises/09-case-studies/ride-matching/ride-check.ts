@@ -93,7 +93,10 @@ export function explainMatch(
   if (expected === undefined) {
     return `${head} The rules leave this rider waiting: no available driver is in reach.`;
   }
-  const exactly = expected.distanceMetres === radius ? ` (at exactly the radius, ${radius} m: in reach means distance <= radius, not <)` : "";
+  const exactly =
+    expected.distanceMetres === radius
+      ? ` (at exactly the radius, ${radius} m: in reach means distance <= radius, not <)`
+      : "";
   if (got === undefined) {
     if (call.kind === "requestRide") {
       return `${head} Driver "${expected.driverId}" is available, ${expected.distanceMetres} m from the pickup${exactly}: the rider must not be left waiting.`;
@@ -114,7 +117,12 @@ export function explainMatch(
 }
 
 /** The first way the matcher's states, pairs and line differ from the model's, or undefined. */
-export function explainState(matcher: RideMatcher, model: RulesModel, driverIds: string[], riderIds: string[]): string | undefined {
+export function explainState(
+  matcher: RideMatcher,
+  model: RulesModel,
+  driverIds: string[],
+  riderIds: string[],
+): string | undefined {
   for (const id of driverIds) {
     const expected: ModelDriver | undefined = model.drivers.get(id);
     const state = matcher.driverState(id);
@@ -136,7 +144,8 @@ export function explainState(matcher: RideMatcher, model: RulesModel, driverIds:
     const driver = matcher.driverOf(id);
     if (driver !== undefined) {
       const other = riderOfDriver.get(driver);
-      if (other !== undefined) return `riders "${other}" and "${id}" both have driver "${driver}": never two riders for one driver.`;
+      if (other !== undefined)
+        return `riders "${other}" and "${id}" both have driver "${driver}": never two riders for one driver.`;
       riderOfDriver.set(driver, id);
     }
     if (driver !== expected?.driver) {
@@ -226,13 +235,12 @@ export function runSeeded(matcher: RideMatcher, shape: RunShape): string | undef
     if (recent.length > 6) recent.shift();
     const before = snapshot(model);
     let got: Match | undefined;
-    let expected: Match | undefined;
     try {
       got = apply(matcher, call);
     } catch (error) {
       return `seed ${shape.seed}, step ${step}: ${describeCall(call)} threw ${(error as Error).message}. Last calls: ${recent.join("; ")}.`;
     }
-    expected = apply(model, call);
+    const expected = apply(model, call);
     const problem =
       (call.kind === "goOffline" || call.kind === "pickUp" ? undefined : explainMatch(call, got, expected, before)) ??
       explainState(matcher, model, driverIds, riderIds);

@@ -205,7 +205,11 @@ describe("the line of waiting riders", () => {
     expect(matcher.riderState("r1")).toBe("on-trip");
     expect(matcher.driverState("d1")).toBe("on-trip");
     expect(matcher.dropOff("d1", ...near(3_000))).toBeUndefined();
-    expect([matcher.riderState("r1"), matcher.driverOf("r1"), matcher.riderOf("d1")]).toEqual([undefined, undefined, undefined]);
+    expect([matcher.riderState("r1"), matcher.driverOf("r1"), matcher.riderOf("d1")]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(matcher.driverState("d1")).toBe("available");
     expect(matcher.requestRide("r1", ...near(2_900))?.driverId).toBe("d1");
   });
@@ -244,7 +248,9 @@ describe("bad input gets a RideMatchingError with a code, and changes nothing", 
     expect(codeOf(RideMatchingError, () => matcher.goOnline("", ...near(0)))).toBe("INVALID_ID");
     expect(codeOf(RideMatchingError, () => matcher.requestRide(7 as unknown as string, ...near(0)))).toBe("INVALID_ID");
     expect(codeOf(RideMatchingError, () => matcher.cancelRide(""))).toBe("INVALID_ID");
-    expect(messageOf(() => matcher.requestRide(7 as unknown as string, ...near(0)))).toMatch(/riderId.*non-empty string.*7/);
+    expect(messageOf(() => matcher.requestRide(7 as unknown as string, ...near(0)))).toMatch(
+      /riderId.*non-empty string.*7/,
+    );
     expect(matcher.waitingRiders()).toEqual([]);
   });
 
@@ -254,7 +260,9 @@ describe("bad input gets a RideMatchingError with a code, and changes nothing", 
     expect(codeOf(RideMatchingError, () => matcher.requestRide("r1", 91, 0))).toBe("INVALID_COORDINATES");
     expect(codeOf(RideMatchingError, () => matcher.goOnline("d2", 0, -180.5))).toBe("INVALID_COORDINATES");
     expect(codeOf(RideMatchingError, () => matcher.updateLocation("d1", Number.NaN, 0))).toBe("INVALID_COORDINATES");
-    expect(codeOf(RideMatchingError, () => matcher.requestRide("r1", "38.7" as unknown as number, 0))).toBe("INVALID_COORDINATES");
+    expect(codeOf(RideMatchingError, () => matcher.requestRide("r1", "38.7" as unknown as number, 0))).toBe(
+      "INVALID_COORDINATES",
+    );
     expect(messageOf(() => matcher.requestRide("r1", 139.65, 35.67))).toMatch(/139\.65.*35\.67.*swapped/);
     expect([matcher.riderState("r1"), matcher.driverState("d2")]).toEqual([undefined, undefined]);
     expect(matcher.driverPosition("d1")).toEqual({ lat: near(0)[0], lon: near(0)[1] });
@@ -295,7 +303,11 @@ describe("bad input gets a RideMatchingError with a code, and changes nothing", 
     expect(codeOf(RideMatchingError, () => matcher.pickUp("d1"))).toBe("WRONG_STATE");
     expect(codeOf(RideMatchingError, () => matcher.cancelRide("r1"))).toBe("WRONG_STATE");
     expect(messageOf(() => matcher.cancelRide("r1"))).toMatch(/r1.*on the trip.*drop-off/);
-    expect([matcher.driverState("d1"), matcher.riderState("r1"), matcher.riderOf("d1")]).toEqual(["on-trip", "on-trip", "r1"]);
+    expect([matcher.driverState("d1"), matcher.riderState("r1"), matcher.riderOf("d1")]).toEqual([
+      "on-trip",
+      "on-trip",
+      "r1",
+    ]);
     matcher.dropOff("d1", ...near(5));
     matcher.goOffline("d1");
     expect(matcher.driverState("d1")).toBeUndefined();

@@ -2,10 +2,16 @@ import { capBox, type CapBox } from "./cap-box";
 import { removeEntry } from "./cell-merge";
 import { insertEntry } from "./cell-split";
 import { Entry, quadrantOf, worldCell, type Cell } from "./cells";
-import { beats } from "./closer";
-import { EARTH_RADIUS_METRES, haversineMetres, MAX_DISTANCE_METRES, RADIANS_PER_DEGREE } from "./geo";
-import { inReach } from "./reach";
+import * as closer from "./closer";
+import * as geo from "./geo";
+import * as reach from "./reach";
 import { moveEntry } from "./relocate";
+
+// Bound once: the search loops call these for every point they measure.
+const { beats } = closer;
+const { haversineMetres } = geo;
+const { inReach } = reach;
+const { EARTH_RADIUS_METRES, MAX_DISTANCE_METRES, RADIANS_PER_DEGREE } = geo;
 
 /** A leaf splits past 16 points; cells stop splitting at depth 20 (about 19 m high). */
 const LEAF_CAPACITY = 16;

@@ -1,4 +1,13 @@
-import { driverFreed, driverMoved, rideCancelled, rideRequested, tripEnded, type Board, type Driver, type Rider } from "./dispatch";
+import {
+  driverFreed,
+  driverMoved,
+  rideCancelled,
+  rideRequested,
+  tripEnded,
+  type Board,
+  type Driver,
+  type Rider,
+} from "./dispatch";
 import { RideMatchingError } from "./errors";
 import { PointIndex } from "./point-index";
 import {
@@ -171,7 +180,10 @@ export class RideMatcher {
 
 function assertId(name: string, id: unknown): asserts id is string {
   if (typeof id !== "string" || id.length === 0) {
-    throw new RideMatchingError("INVALID_ID", `${name} must be a non-empty string, got ${JSON.stringify(id) ?? String(id)}`);
+    throw new RideMatchingError(
+      "INVALID_ID",
+      `${name} must be a non-empty string, got ${JSON.stringify(id) ?? String(id)}`,
+    );
   }
 }
 

@@ -31,4 +31,3 @@ export class WaitingLine {
     return this.pickups.nearestWithin(lat, lon, radiusMetres)?.id;
   }
 }
-
