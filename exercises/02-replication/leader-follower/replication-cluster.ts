@@ -1,6 +1,7 @@
 /**
  * A leader-follower cluster on the simulated network, for the tests and the bench (given code).
- * It takes the replica-node module (and, for a failover, chooseSuccessor) as an argument, so the same helpers drive your
+ * It takes the replica-node module (and, for a failover, chooseSuccessor) as an argument, so the
+ * same helpers drive your
  * code, the reference or a submission, whichever the test's import resolves to.
  *
  * n1 leads epoch 1. `failover` plays the failover tool (Patroni, orchestrator, RDS): it reads
@@ -149,7 +150,8 @@ export interface ClientRun {
 
 /**
  * Seeded clients, one operation at a time each, as #kata/sim's startClients runs them: each write
- * goes to the current leader (a client waits while there is none), each read where `readFrom` says. Every write writes a value no other
+ * goes to the current leader (a client waits while there is none), each read where `readFrom`
+ * says. Every write writes a value no other
  * write writes (`c2#7`: client 2's 7th operation), so a read's result names the write it saw. A
  * write a follower refuses (NOT_LEADER: no leader at the time) or that is never answered stays
  * without a result: it may or may not have taken effect.

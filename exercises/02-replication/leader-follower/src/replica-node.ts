@@ -9,7 +9,7 @@ export interface ReadResult {
   value: string | null;
   /** The last write this answer reflects: every entry up to this seq is applied, no later one is. */
   seq: number;
-  /** How stale the answer may be: entries the leader has that this replica lacks, and for how long (ms) it has lacked them. */
+  /** How stale the answer may be: entries the leader has beyond this replica, and how long (ms) it has been behind. */
   lag: { entries: number; ms: number };
 }
 
@@ -78,7 +78,8 @@ export class ReplicaNode implements SimNode<ReplicationMessage> {
   /**
    * At the leader: writes `value` under `key` and calls `reply` once the write is committed. At a
    * follower: calls `reply` at once with NOT_LEADER.
-   * @throws ReplicationError INVALID_KEY (not a non-empty string) or INVALID_VALUE (not a string), before anything is sent.
+   * @throws ReplicationError INVALID_KEY (not a non-empty string) or INVALID_VALUE (not a string),
+   *   before anything is sent.
    */
   write(key: string, value: string, reply: (result: WriteResult) => void): void {
     notImplemented(`ReplicaNode.write(${JSON.stringify(key)}, ${JSON.stringify(value)}, ${typeof reply})`);

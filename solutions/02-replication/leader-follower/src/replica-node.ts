@@ -20,7 +20,7 @@ export interface ReadResult {
   value: string | null;
   /** The last write this answer reflects: every entry up to this seq is applied, no later one is. */
   seq: number;
-  /** How stale the answer may be: entries the leader has that this replica lacks, and for how long (ms) it has lacked them. */
+  /** How stale the answer may be: entries the leader has beyond this replica, and how long (ms) it has been behind. */
   lag: { entries: number; ms: number };
 }
 
