@@ -1,4 +1,4 @@
-/** Wrong: a duplicate (at or below the log's end) is applied again: a late copy of an older write undoes a newer one. */
+/** Wrong: a duplicate (at or below the log's end) is applied again: a late copy of an older write undoes a newer. */
 import { FollowerInbox as Reference } from "../../src/follower-inbox";
 import type { Entry } from "../../src/messages";
 import type { ReplicaLog } from "../../src/replica-log";
