@@ -224,17 +224,21 @@ export async function eventually(condition: () => boolean, clients: ChatClient[]
 }
 
 /**
- * Counts frames handed to ws for a connection whose close event has already been emitted: a
- * server that still sends to a member whose connection it was told is gone. (A send in the moment
- * between the peer going and the close event is no fault, and is not counted.) Call it in a
- * test; jest.restoreAllMocks() (afterEach) undoes it.
+ * Counts frames (messages and pings) handed to ws for a connection whose close event has already
+ * been emitted: a server that still sends to, or pings, a member whose connection it was told is
+ * gone. (A send in the moment between the peer going and the close event is no fault, and is not
+ * counted.) Call it in a test; jest.restoreAllMocks() (afterEach) undoes it.
  */
 export function watchSendsToClosedSockets(): { count(): number } {
-  const original = WebSocket.prototype.send;
+  const { send, ping } = WebSocket.prototype;
   let count = 0;
   jest.spyOn(WebSocket.prototype, "send").mockImplementation(function (this: WebSocket, ...args) {
     if (this.readyState === WebSocket.CLOSED) count += 1;
-    original.apply(this, args);
+    send.apply(this, args);
+  });
+  jest.spyOn(WebSocket.prototype, "ping").mockImplementation(function (this: WebSocket, ...args) {
+    if (this.readyState === WebSocket.CLOSED) count += 1;
+    ping.apply(this, args);
   });
   return { count: () => count };
 }

@@ -320,6 +320,7 @@ describe("the connection", () => {
 
   test("the heartbeat pings every open connection once a round, and never cuts one that answers", async () => {
     const { url, heartbeat } = await bed.start();
+    const sends = watchSendsToClosedSockets();
     const ada = await bed.member(url, "general", "ada");
     const bob = await bed.member(url, "general", "bob");
     for (let round = 1; round <= 4; round++) {
@@ -336,6 +337,10 @@ describe("the connection", () => {
     heartbeat.tick();
     await settle(ada);
     expect(leftNotices(ada, "general")).toEqual(["bob"]);
+    ensure(
+      sends.count() === 0,
+      "a round after bob's connection closed pinged it: a closed connection is forgotten by the heartbeat too, or the server keeps every connection it ever had",
+    );
   });
 
   test("a member cut by the heartbeat is announced once, and nothing more is sent to it", async () => {

@@ -70,7 +70,7 @@ export class Hub {
     const membership = connection.rooms.get(roomName);
     if (membership === undefined)
       throw new ChatError("NOT_A_MEMBER", `this connection is not in ${roomName}: join it first`);
-    this.remove(connection, membership);
+    this.leaveRooms(connection, [membership]);
     sendTo(this, connection, { type: "left", room: roomName });
   }
 
@@ -88,19 +88,24 @@ export class Hub {
     broadcast(this, room, message, connection);
   }
 
-  /** Takes the connection out of one room and tells the members who stay. */
-  protected remove(connection: Connection, { room, name }: Membership): void {
-    connection.rooms.delete(room.name);
-    room.members.delete(name);
-    broadcast(this, room, { type: "presence", room: room.name, event: "left", name }, undefined);
+  /**
+   * Takes the connection out of these rooms, then tells the members who stay: out of all of them
+   * first, so that no notice (nor the drop of a slow member it may cause) can reach it.
+   */
+  protected leaveRooms(connection: Connection, memberships: Membership[]): void {
+    for (const { room, name } of memberships) {
+      connection.rooms.delete(room.name);
+      room.members.delete(name);
+    }
+    for (const { room, name } of memberships)
+      broadcast(this, room, { type: "presence", room: room.name, event: "left", name }, undefined);
   }
 
   /** A connection that closed, or is being dropped: out of every room it is in; nothing more to or from it. */
   disconnect(connection: Connection): void {
-    if (!connection.open) return;
     connection.open = false;
     this.connections.delete(connection);
-    for (const membership of connection.rooms.values()) this.remove(connection, membership);
+    this.leaveRooms(connection, [...connection.rooms.values()]);
   }
 
   /** A connection too slow for its frames: out of its rooms now, closed with CLOSE_TOO_SLOW after what it has. */

@@ -7,10 +7,9 @@ import { Hub as ReferenceHub } from "../../src/hub";
 
 export class Hub extends ReferenceHub {
   override disconnect(connection: Connection): void {
-    if (!connection.open) return;
     connection.open = false;
     this.connections.delete(connection);
     const latest = [...connection.rooms.values()].at(-1);
-    if (latest !== undefined) this.remove(connection, latest);
+    if (latest !== undefined) this.leaveRooms(connection, [latest]); // the mistake: the others stay
   }
 }
