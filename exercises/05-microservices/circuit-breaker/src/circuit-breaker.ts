@@ -33,7 +33,7 @@ export interface CircuitBreakerOptions {
   openMs?: number;
   /** How many trial calls one HALF_OPEN period lets through; that many successes close it. Default 1. */
   halfOpenTrials?: number;
-  /** call(): a call with no answer after this long fails with CALL_TIMEOUT and counts as a failure, ms. Default 1_000. */
+  /** call(): a call unanswered after this long fails with CALL_TIMEOUT and counts as a failure, ms. Default 1_000. */
   callTimeoutMs?: number;
   /**
    * call(): whether an error the dependency's call threw is the dependency's fault. An error for
@@ -90,7 +90,8 @@ export interface BreakerCounts {
  * - HALF_OPEN: at most `halfOpenTrials` calls are let through in all; the rest are refused. The
  *   first trial failure opens the breaker again (for `openMs` from then); `halfOpenTrials`
  *   successes close it. A trial that is ignored gives its place back to another caller.
- * - The window starts empty each time the breaker closes; outcomes are only recorded in CLOSED.
+ * - The window is emptied when the breaker opens and when it closes; outcomes are only recorded
+ *   in CLOSED.
  *
  * Errors are CircuitBreakerErrors (./errors.ts) with a code: see each method.
  */
