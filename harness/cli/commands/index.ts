@@ -1,4 +1,7 @@
-/** `kata index`: writes every generated table from the catalog (see catalog/generated-text.ts). */
+/**
+ * `kata index`: writes every generated table from the catalog (see catalog/generated-text.ts). A
+ * draft's own README is kept current too (its budget table); the course's tables leave drafts out.
+ */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { readCatalog } from "../../catalog/catalog";
@@ -8,7 +11,7 @@ import targets from "../../resolve/targets.cjs";
 export function indexCommand(): void {
   const catalog = readCatalog();
   const generated = projectFilesAsGenerated(targets.REPO_ROOT, catalog);
-  for (const exercise of catalog.exercises) {
+  for (const exercise of [...catalog.exercises, ...catalog.draftExercises]) {
     try {
       generated.push(exerciseReadmeAsGenerated(exercise));
     } catch (error) {

@@ -20,8 +20,8 @@ export interface OrSetState {
  */
 export class OrSet {
   readonly replica: string;
-  /** element -> (replica -> counter): at most one live dot per replica per element. */
-  private readonly entries = new Map<string, Map<string, number>>();
+  /** element -> its live dots: usually one, at most one per replica. Small arrays beat maps here. */
+  private readonly entries = new Map<string, Dot[]>();
   private readonly clock = new Map<string, number>();
 
   constructor(replica: string) {
@@ -32,7 +32,7 @@ export class OrSet {
     const counter = (this.clock.get(this.replica) ?? 0) + 1;
     this.clock.set(this.replica, counter);
     // The new dot has seen every dot this replica holds for the element: it replaces them.
-    this.entries.set(element, new Map([[this.replica, counter]]));
+    this.entries.set(element, [[this.replica, counter]]);
   }
 
   /** Removes the element as this replica sees it; an add elsewhere that it has not seen survives. */
@@ -52,7 +52,7 @@ export class OrSet {
   state(): OrSetState {
     return {
       clock: Object.fromEntries(this.clock),
-      entries: [...this.entries].map(([element, dots]) => [element, [...dots] as Dot[]]),
+      entries: [...this.entries].map(([element, dots]) => [element, dots.map(([r, c]) => [r, c] as const)]),
     };
   }
 
@@ -61,23 +61,21 @@ export class OrSet {
     const given = state as Partial<OrSetState> | null;
     const theirClock = checkCounts("OrSet", "clock", given?.clock);
     const theirEntries = checkEntries(given?.entries, theirClock);
-    const seenByThem = (replica: string, counter: number): boolean => counter <= (theirClock[replica] ?? 0);
-    const seenByMe = (replica: string, counter: number): boolean => counter <= (this.clock.get(replica) ?? 0);
 
     // Dots only here: keep those they have not seen; the ones they have seen, they removed.
     for (const [element, dots] of this.entries) {
       const theirs = theirEntries.get(element);
-      for (const [replica, counter] of dots)
-        if (theirs?.get(replica) !== counter && seenByThem(replica, counter)) dots.delete(replica);
-      if (dots.size === 0) this.entries.delete(element);
+      const kept = dots.filter(([r, c]) => (theirs !== undefined && holds(theirs, r, c)) || c > (theirClock[r] ?? 0));
+      if (kept.length === 0) this.entries.delete(element);
+      else if (kept.length !== dots.length) this.entries.set(element, kept);
     }
     // Dots only there: take those I have not seen; the ones I have seen, I removed.
     for (const [element, dots] of theirEntries) {
-      let mine = this.entries.get(element);
-      for (const [replica, counter] of dots) {
-        if (mine?.get(replica) === counter || seenByMe(replica, counter)) continue;
-        if (mine === undefined) this.entries.set(element, (mine = new Map()));
-        mine.set(replica, counter);
+      const mine = this.entries.get(element);
+      for (const [r, c] of dots) {
+        if ((mine !== undefined && holds(mine, r, c)) || c <= (this.clock.get(r) ?? 0)) continue;
+        if (mine === undefined) this.entries.set(element, [[r, c]]);
+        else mine.push([r, c]);
       }
     }
     for (const [replica, counter] of Object.entries(theirClock))
@@ -85,14 +83,18 @@ export class OrSet {
   }
 }
 
-function checkEntries(entries: unknown, clock: VersionVector): Map<string, Map<string, number>> {
+function holds(dots: readonly Dot[], replica: string, counter: number): boolean {
+  return dots.some(([r, c]) => r === replica && c === counter);
+}
+
+/** The state's entries by element, checked whole before anything is applied. Shares the caller's arrays: read only. */
+function checkEntries(entries: unknown, clock: VersionVector): Map<string, readonly Dot[]> {
   if (!Array.isArray(entries))
     throw invalidState("OrSet", `entries is ${JSON.stringify(entries)}, not an array of pairs`);
-  const parsed = new Map<string, Map<string, number>>();
+  const parsed = new Map<string, readonly Dot[]>();
   for (const pair of entries as unknown[]) {
     if (!Array.isArray(pair) || typeof pair[0] !== "string" || !Array.isArray(pair[1]))
       throw invalidState("OrSet", `an entry is ${JSON.stringify(pair)}, not [element, dots]`);
-    const dots = new Map<string, number>();
     for (const dot of pair[1] as unknown[]) {
       const [replica, counter] = Array.isArray(dot) ? (dot as unknown[]) : [];
       if (
@@ -107,9 +109,8 @@ function checkEntries(entries: unknown, clock: VersionVector): Map<string, Map<s
         );
       if ((counter as number) > (clock[replica] ?? 0))
         throw invalidState("OrSet", `dot ${JSON.stringify(dot)} is newer than the state's own clock`);
-      dots.set(replica, counter as number);
     }
-    parsed.set(pair[0], dots);
+    parsed.set(pair[0], pair[1] as Dot[]);
   }
   return parsed;
 }
