@@ -95,6 +95,50 @@ describe("hidden: many riders and drivers at once", () => {
   });
 });
 
+describe("hidden: where cells split, and where they are deep", () => {
+  test("around lat 0, lon 0, where the first cells split: riders and drivers on and across the lines", () => {
+    const matcher = new RideMatcher({ radiusMetres: 1_000 });
+    const problem = runSeeded(matcher, {
+      seed: 21,
+      steps: 500,
+      drivers: 40,
+      riders: 40,
+      radiusMetres: 1_000,
+      centre: { lat: 0, lon: 0 },
+      spreadMetres: 2_000,
+    });
+    ensure(problem === undefined, problem ?? "");
+  });
+
+  test("around the north pole: drivers at every longitude, the pole itself included", () => {
+    const matcher = new RideMatcher({ radiusMetres: 1_500 });
+    const problem = runSeeded(matcher, {
+      seed: 22,
+      steps: 400,
+      drivers: 30,
+      riders: 30,
+      radiusMetres: 1_500,
+      centre: { lat: 89.99, lon: 0 },
+      spreadMetres: 3_000,
+    });
+    ensure(problem === undefined, problem ?? "");
+  });
+
+  test("a busy square: 150 drivers and 100 riders within 1 km, so the index splits deep and merges back", () => {
+    const matcher = new RideMatcher({ radiusMetres: 250 });
+    const problem = runSeeded(matcher, {
+      seed: 23,
+      steps: 1_200,
+      drivers: 150,
+      riders: 100,
+      radiusMetres: 250,
+      centre: { lat: 40.758, lon: -73.9855 },
+      spreadMetres: 1_000,
+    });
+    ensure(problem === undefined, problem ?? "");
+  });
+});
+
 describe("hidden: the line and the states", () => {
   test("thirty riders waiting at one spot are served in the order they asked", () => {
     const matcher = new RideMatcher({ radiusMetres: 500 });
