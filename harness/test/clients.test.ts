@@ -112,3 +112,28 @@ test("a client that hears nothing times out, moves on, and leaves its operation 
   // Three writes that may or may not have happened: still a linearizable history.
   expect(checkLinearizable(sim.history.all(), registerModel(0)).ok).toBe(true);
 });
+
+test("an operation the store refuses is counted, leaves no result, and the client moves on", () => {
+  const sim = new Simulation<Msg, RegisterNode>({
+    seed: 5,
+    nodeIds: ["n1", "n2"],
+    createNode: (ctx) => new RegisterNode(ctx, false),
+  });
+  let answered = 0;
+  const clients = startClients(sim, {
+    clients: 1,
+    operationsPerClient: 4,
+    timeoutMs: 50,
+    nextInput: (): RegisterInput<number> => ({ type: "write", value: 1 }),
+    // Every other write refused at once; a late reply after a refusal must not count.
+    submit: (node, input, reply, fail) => {
+      if (answered++ % 2 === 0) {
+        fail();
+        node.request(input, reply);
+      } else node.request(input, reply);
+    },
+  });
+  expect(sim.runUntil(() => clients.done(), 10_000)).toBe(true);
+  expect([clients.failed, clients.timedOut]).toEqual([2, 0]);
+  expect(sim.history.all().map((op) => op.returnedAt === undefined)).toEqual([true, false, true, false]);
+});
