@@ -2,7 +2,8 @@ import { systemClock, type Clock } from "./clock";
 import { CircuitBreakerError } from "./errors";
 import { guardedCall } from "./guarded-call";
 import { callback, count, duration, share, shown } from "./options";
-import { BreakerPermit, type Outcome, type OutcomeSink } from "./permit";
+import * as permits from "./permit";
+import type { Outcome, OutcomeSink } from "./permit";
 import { RollingWindow } from "./rolling-window";
 import { changeState, type StateCell } from "./transition";
 import { TrialGate } from "./trial-gate";
@@ -65,6 +66,10 @@ function clockOf(value: unknown): Clock {
 }
 
 const everyError = (): boolean => true;
+
+// Bound once: tryAcquire() makes a permit on every call, and under CommonJS a named import is a
+// property read on the module object each time (see docs/authoring.md, "Imports in hot code").
+const { BreakerPermit } = permits;
 
 /**
  * The reference: a state cell changed by one function (transition.ts), an epoch that names the
