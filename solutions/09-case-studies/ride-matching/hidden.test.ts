@@ -210,6 +210,9 @@ describe("hidden: refused calls name what was wrong and change nothing", () => {
     expect(messageOf(() => matcher.goOffline(null as unknown as string))).toMatch(/driverId.*non-empty string.*null/);
     expect(messageOf(() => matcher.goOnline("d2", 1, Number.NaN))).toMatch(/lat 1, lon NaN/);
     expect(messageOf(() => new RideMatcher({ radiusMetres: Number.POSITIVE_INFINITY }))).toMatch(/Infinity/);
+    expect(messageOf(() => new RideMatcher({ radiusMetres: "5000" as unknown as number }))).toMatch(/got "5000"/);
+    expect(messageOf(() => matcher.requestRide("r1", "38.7" as unknown as number, 0))).toMatch(/lat "38\.7", lon 0/);
+    expect(messageOf(() => matcher.goOnline(undefined as unknown as string, 0, 0))).toMatch(/driverId.*got undefined/);
   });
 
   test("a refused request, duplicate driver or bad update leaves every state and position as it was", () => {

@@ -65,7 +65,7 @@ export function driverMoved(board: Board, driver: Driver, lat: number, lon: numb
   driver.lat = lat;
   driver.lon = lon;
   if (driver.state !== "available") return undefined;
-  const rider = board.waiting.size === 0 ? undefined : takeLongestWaiting(board, driver);
+  const rider = takeLongestWaiting(board, driver);
   if (rider === undefined) {
     board.available.move(driver.id, lat, lon);
     return undefined;

@@ -1,7 +1,7 @@
 import { capBox, type CapBox } from "./cap-box";
 import { removeEntry } from "./cell-merge";
 import { insertEntry } from "./cell-split";
-import { Entry, quadrantOf, worldCell, type Cell } from "./cells";
+import { Entry, worldCell, type Cell } from "./cells";
 import * as closer from "./closer";
 import * as geo from "./geo";
 import * as reach from "./reach";
@@ -11,11 +11,12 @@ import { moveEntry } from "./relocate";
 const { beats } = closer;
 const { haversineMetres } = geo;
 const { inReach } = reach;
-const { EARTH_RADIUS_METRES, MAX_DISTANCE_METRES, RADIANS_PER_DEGREE } = geo;
 
 /** A leaf splits past 16 points; cells stop splitting at depth 20 (about 19 m high). */
 const LEAF_CAPACITY = 16;
 const MAX_DEPTH = 20;
+/** Where a nearest search starts: about the spacing of drivers in a busy city centre. */
+const FIRST_RADIUS_METRES = 250;
 
 /** What a search visits: a point's id and its distance from the search's centre. */
 export type Visit = (id: string, distanceMetres: number) => void;
@@ -75,9 +76,9 @@ export class PointIndex {
 
   /**
    * The point nearest to (lat, lon) within `radiusMetres`, ties by id; undefined when none is.
-   * Searches a small circle first (half the height of the leaf that holds the centre, small where
-   * points are dense) and doubles it up to the radius until it holds a point: the nearest in a
-   * circle is the nearest of all, since every point outside is farther than the circle's radius.
+   * Searches a 250 m circle first (in a city centre it holds a few drivers) and doubles it up to
+   * the radius until it holds a point: the nearest in a circle is the nearest of all, since every
+   * point outside is farther than the circle's radius.
    */
   nearestWithin(lat: number, lon: number, radiusMetres: number): Nearest | undefined {
     let id = "";
@@ -88,19 +89,11 @@ export class PointIndex {
         best = distanceMetres;
       }
     };
-    let radius = Math.min(this.firstRadius(lat, lon), radiusMetres);
-    for (;;) {
+    for (let radius = Math.min(FIRST_RADIUS_METRES, radiusMetres); ; radius = Math.min(radius * 2, radiusMetres)) {
       this.forEachWithin(lat, lon, radius, keepBest);
       if (id !== "") return { id, distanceMetres: best };
-      if (radius >= radiusMetres || radius >= MAX_DISTANCE_METRES) return undefined;
-      radius = Math.min(radius * 2, radiusMetres);
+      if (radius === radiusMetres) return undefined;
     }
-  }
-
-  private firstRadius(lat: number, lon: number): number {
-    let cell = this.root;
-    while (cell.children !== null) cell = cell.children[quadrantOf(cell, lat, lon)] as Cell;
-    return Math.max(1, ((cell.north - cell.south) * RADIANS_PER_DEGREE * EARTH_RADIUS_METRES) / 2);
   }
 }
 
