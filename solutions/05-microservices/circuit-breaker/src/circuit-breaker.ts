@@ -73,7 +73,7 @@ const { BreakerPermit } = permits;
 
 /**
  * The reference: a state cell changed by one function (transition.ts), an epoch that names the
- * current state period (permits from an older one are dropped), an exact rolling window
+ * current state period (permit.ts drops a report from an older one), an exact rolling window
  * (rolling-window.ts) and a trial gate (trial-gate.ts). See NOTES.md.
  */
 export class CircuitBreaker implements OutcomeSink {
