@@ -25,10 +25,6 @@ interface Point {
 export class PointIndex {
   private readonly points = new Map<string, Point>();
 
-  get size(): number {
-    return this.points.size;
-  }
-
   insert(id: string, lat: number, lon: number): void {
     this.points.set(id, { lat, lon });
   }

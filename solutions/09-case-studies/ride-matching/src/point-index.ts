@@ -38,10 +38,6 @@ export class PointIndex {
   private readonly root: Cell = worldCell();
   private readonly entries = new Map<string, Entry>();
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   insert(id: string, lat: number, lon: number): void {
     const entry = new Entry(id, lat, lon, this.root);
     insertEntry(this.root, entry, LEAF_CAPACITY, MAX_DEPTH);

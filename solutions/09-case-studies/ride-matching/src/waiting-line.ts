@@ -12,10 +12,6 @@ export class WaitingLine {
   private readonly places = new Map<string, number>();
   private nextPlace = 0;
 
-  get size(): number {
-    return this.places.size;
-  }
-
   add(riderId: string, lat: number, lon: number): void {
     this.places.set(riderId, this.nextPlace++);
     this.pickups.insert(riderId, lat, lon);

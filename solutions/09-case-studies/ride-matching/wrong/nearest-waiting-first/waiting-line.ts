@@ -9,10 +9,6 @@ export class WaitingLine {
   private readonly pickups = new PointIndex();
   private readonly places = new Set<string>();
 
-  get size(): number {
-    return this.places.size;
-  }
-
   add(riderId: string, lat: number, lon: number): void {
     this.places.add(riderId);
     this.pickups.insert(riderId, lat, lon);
