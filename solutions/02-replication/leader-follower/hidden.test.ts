@@ -269,3 +269,112 @@ describe("five nodes, two synchronous followers", () => {
     });
   });
 });
+
+describe("the edges of retransmission and lag", () => {
+  test("a follower that was up to date gets its retransmit interval from the new write, not from its last Ack", () => {
+    const { ctx, node } = handNode("n1", { retransmitMs: 40 });
+    node.write("x", "a", () => undefined);
+    ctx.advance(10);
+    ack(node, "n2", 1);
+    ack(node, "n3", 1);
+    ctx.advance(50);
+    node.write("x", "b", () => undefined); // at 60 ms
+    ctx.takeSent();
+    ctx.advance(39);
+    ctx.fireNextTimer();
+    const early = appendsTo(ctx);
+    ensure(
+      early.size === 0,
+      `n2 and n3 were up to date at 10 ms; #2 went out at 60 ms and n1 resent ${JSON.stringify([...early])} at 99 ms. ` +
+        "A follower's stall clock starts when it first lacks an entry (the write), not at its last Ack.",
+    );
+  });
+
+  test("a follower stuck behind a gap is resent the gap even while new writes and repeated Acks keep arriving", () => {
+    const { ctx, node } = handNode("n1", { retransmitMs: 40 });
+    node.write("x", "w1", () => undefined);
+    ack(node, "n2", 1);
+    ack(node, "n3", 1);
+    ctx.takeSent();
+    for (let i = 2; i <= 7; i++) {
+      node.write("x", `w${i}`, () => undefined); // #2 never reaches n2; n2 keeps acknowledging #1
+      ack(node, "n2", 1);
+      ack(node, "n3", i);
+      ctx.advance(10);
+    }
+    ctx.takeSent();
+    ctx.fireNextTimer();
+    const resent = appendsTo(ctx);
+    ensure(
+      resent.get("n2")?.includes(2) === true && !resent.has("n3"),
+      `n2 has acknowledged only #1 for 60 ms while #2..#7 went out (its repeated Acks of #1 are no progress); n1 resent ` +
+        `${JSON.stringify([...resent])}. Retransmit #2 onward to n2: a repeated Ack is not progress, and new writes do not restart a stalled follower's clock.`,
+    );
+  });
+
+  test("a reordered Append with an older leaderSeq does not shrink the reported lag; the lag clock runs from when it fell behind", () => {
+    const { ctx, node } = handNode("n2");
+    ctx.advance(10);
+    append(node, [], 1, "n1", 5);
+    ctx.advance(10);
+    append(node, [entry(1, "x", "a")], 1, "n1", 3);
+    ctx.advance(10);
+    expect(node.read("x").lag).toEqual({ entries: 4, ms: 20 });
+  });
+
+  test("a follower on a new epoch measures its lag from the new leader's first message", () => {
+    const { ctx, node } = handNode("n3");
+    ctx.advance(10);
+    append(node, [], 1, "n1", 4);
+    ctx.advance(40);
+    append(node, [], 2, "n2", 3);
+    ctx.advance(5);
+    expect(node.read("x").lag).toEqual({ entries: 3, ms: 5 });
+  });
+
+  test("a leader that steps down stops replicating; a leader ignores an Append of its own epoch and anything from outside the cluster", () => {
+    const first = handNode("n1");
+    first.node.write("x", "a", () => undefined);
+    append(first.node, [], 2, "n2", 0);
+    first.ctx.takeSent();
+    first.ctx.advance(500);
+    if (first.ctx.timers.size > 0) first.ctx.fireNextTimer();
+    ensure(
+      appendsTo(first.ctx).size === 0,
+      "n1 stepped down for n2's epoch 2 and still resends its entries: clear the retransmit timer when stepping down",
+    );
+
+    const { ctx, node } = handNode("n1");
+    append(node, [entry(1, "x", "rogue")], 1, "n2", 1);
+    append(node, [entry(1, "x", "rogue")], 3, "n9", 1);
+    ack(node, "n9", 0);
+    expect([node.role(), node.entries().length, node.status().epoch]).toEqual(["leader", 0, 1]);
+    expect(ctx.takeSent()).toEqual([]);
+  });
+
+  test("error messages name the value given and what is needed", () => {
+    const ctx = new ManualContext<ReplicationMessage>("n1", ["n2", "n3"]);
+    const build = (options: Partial<replica.ReplicaOptions>) => () =>
+      new replica.ReplicaNode(ctx, { leader: "n1", ...options });
+    expect(messageOf(ReplicationError, build({ leader: "n9" }))).toMatch(/n9.*|.*n9/);
+    expect(messageOf(ReplicationError, build({ leader: "n9" }))).toContain("n2");
+    expect(messageOf(ReplicationError, build({ syncFollowers: 7 }))).toMatch(/7/);
+    expect(messageOf(ReplicationError, build({ syncFollowers: 7 }))).toMatch(/2/);
+    expect(messageOf(ReplicationError, build({ retransmitMs: -5 }))).toMatch(/-5/);
+    const { node } = handNode("n1");
+    expect(messageOf(ReplicationError, () => node.write("", "a", () => undefined))).toContain('""');
+    expect(
+      messageOf(ReplicationError, () => node.write("x", { a: 1 } as unknown as string, () => undefined)),
+    ).toContain('{"a":1}');
+    expect(messageOf(ReplicationError, () => node.promote(1))).toMatch(/above.*1/);
+    const follower = handNode("n2").node;
+    const got: replica.WriteResult[] = [];
+    follower.write("x", "a", (r) => got.push(r));
+    if (got[0]?.ok === false) expect(got[0].error.message).toMatch(/n2.*n1/);
+    const leader = handNode("n1", { syncFollowers: 1 }).node;
+    const failed: replica.WriteResult[] = [];
+    leader.write("x", "a", (r) => failed.push(r));
+    append(leader, [], 4, "n3", 0);
+    if (failed[0]?.ok === false) expect(failed[0].error.message).toMatch(/n3/);
+  });
+});

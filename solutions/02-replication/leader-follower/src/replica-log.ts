@@ -28,12 +28,13 @@ export class ReplicaLog {
 
   /** Applies the entries after appliedSeq, in order, up to `seq`. */
   applyUpTo(seq: number): void {
-    for (const entry of this.entries) {
-      if (entry.seq > seq) break;
-      if (entry.seq <= this.appliedSeq) continue;
+    // Seqs are 1, 2, 3, ... with no gap: the entry after appliedSeq is at index appliedSeq.
+    const end = Math.min(seq, this.entries.length);
+    for (let index = this.appliedSeq; index < end; index++) {
+      const entry = this.entries[index] as Entry;
       this.store.set(entry.key, entry.value);
-      this.appliedSeq = entry.seq;
     }
+    this.appliedSeq = Math.max(this.appliedSeq, end);
   }
 
   read(key: string): string | null {

@@ -170,10 +170,7 @@ export class ReplicaNode implements SimNode<ReplicationMessage> {
   }
 
   onMessage(from: string, message: ReplicationMessage): void {
-    if (!isReplicationMessage(message) || !this.ctx.peers.includes(from)) {
-      this.ctx.log(`ignored a malformed message from ${from}`);
-      return;
-    }
+    if (!isReplicationMessage(message) || !this.ctx.peers.includes(from)) return; // malformed, or not from the cluster
     if (message.type === "Append") this.onAppend(from, message);
     else if (this.currentRole === "leader" && message.epoch === this.epoch) this.onAck(from, message.appliedSeq);
   }
@@ -181,8 +178,6 @@ export class ReplicaNode implements SimNode<ReplicationMessage> {
   /** Starts leading this.epoch: everything in the log is committed, and the followers hear of it. */
   private lead(announce: boolean): void {
     this.log.applyUpTo(this.log.lastSeq);
-    this.leaderSeq = this.log.lastSeq;
-    this.behindSince = undefined;
     const now = this.ctx.now();
     this.progress.clear();
     for (const peer of this.ctx.peers) {
@@ -259,10 +254,10 @@ export class ReplicaNode implements SimNode<ReplicationMessage> {
     this.epoch = epoch;
     this.leader = leader;
     this.inbox.clear();
+    this.behindSince = undefined;
     if (this.currentRole === "leader") {
       this.currentRole = "follower";
       this.ctx.clearTimer(this.tick);
-      this.progress.clear();
       for (const write of this.waitingWrites.splice(0))
         write.reply({
           ok: false,

@@ -2,5 +2,5 @@
 export function commitPosition(acknowledged: readonly number[], syncFollowers: number, lastSeq: number): number {
   if (syncFollowers === 0) return lastSeq;
   const highestFirst = [lastSeq, ...acknowledged].sort((a, b) => b - a);
-  return Math.min(lastSeq, highestFirst[syncFollowers - 1] ?? 0);
+  return highestFirst[syncFollowers - 1] ?? 0;
 }
