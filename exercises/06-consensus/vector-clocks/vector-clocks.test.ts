@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { codeOf, ensure, propertySettings } from "#kata/testing";
+import { codeOf, ensure, messageOf, propertySettings } from "#kata/testing";
 import { forEachSeed, ManualContext } from "#kata/sim";
 import * as causal from "./src/causal-broadcast";
 import { VectorClockError, type VectorClockErrorCode } from "./src/errors";
@@ -217,6 +217,21 @@ describe("bad input gets a VectorClockError", () => {
   ])("%s", (_, run, expected) => {
     expect(code(run)).toBe(expected);
   });
+});
+
+test("an error's message names the value that was wrong", () => {
+  const text = (run: () => unknown): string => messageOf(VectorClockError, run);
+  const cases: [string, string, RegExp][] = [
+    [text(() => tick({ a: 1 }, "")), "tick with an empty node id", /""/],
+    [text(() => tick({ b: -1 }, "a")), "a clock with b: -1", /"b".*-1/],
+    [text(() => merge({}, { c: 1.5 })), "a clock with c: 1.5", /"c".*1\.5/],
+    [text(() => compare({}, null as unknown as VectorClock)), "null for a clock", /null/],
+  ];
+  for (const [message, what, names] of cases)
+    ensure(
+      names.test(message),
+      `for ${what} the VectorClockError says "${message}": it should quote the offending value, so the caller can find it`,
+    );
 });
 
 /** One node on a hand-driven context: what it sends is recorded. */
