@@ -36,6 +36,8 @@ export class ChatClient {
   readonly closed: Promise<Closed>;
   /** Heartbeat pings received from the server. */
   pings = 0;
+  /** Frames the server sent as binary: the protocol's frames are text. */
+  binaryFrames = 0;
   private readonly pongs: (() => void)[] = [];
   private readonly waiters: { test: (frame: ServerFrame) => boolean; resolve: (frame: ServerFrame) => void }[] = [];
   /** The close, once it has happened. */
@@ -52,7 +54,8 @@ export class ChatClient {
     socket.on("error", () => undefined); // a close follows
     socket.on("ping", () => (this.pings += 1));
     socket.on("pong", () => this.pongs.shift()?.());
-    socket.on("message", (data) => {
+    socket.on("message", (data, isBinary) => {
+      if (isBinary) this.binaryFrames += 1;
       const frame = JSON.parse(String(data)) as ServerFrame;
       this.frames.push(frame);
       for (const waiter of [...this.waiters])

@@ -45,6 +45,12 @@ describe("fan-out", () => {
       "ada received her own message back: fan-out goes to every member but the sender (the sender already has it)",
     );
     ensure(dan.messages("general").length === 0, "dan, in another room, received a message said in general");
+    const binary = [ada, bob, cyd, dan].reduce((n, client) => n + client.binaryFrames, 0);
+    ensure(
+      binary === 0,
+      `the server sent ${binary} of its frames as binary frames: the protocol's frames are JSON text. ` +
+        "ws sends a Buffer as a binary frame unless told otherwise: socket.send(bytes, { binary: false })",
+    );
   });
 
   test("seq counts 1, 2, 3... per room, and every member sees each message once, in one order", async () => {

@@ -7,6 +7,7 @@
 import { closeServer, codeOf, ensure, messageOf, seededFaker, testSeed } from "#kata/testing";
 import { ChatError } from "./src/errors";
 import {
+  CLOSE_TOO_SLOW,
   MAX_FRAME_BYTES,
   createChatFanoutServer,
   parseClientFrame,
@@ -370,6 +371,53 @@ describe("the connection", () => {
   });
 });
 
+describe("the bound on unsent bytes, exactly", () => {
+  test("a frame of exactly maxBufferedBytes goes to an idle member; one byte more is never sent, and its member is dropped", async () => {
+    const { url } = await bed.start({ maxBufferedBytes: 1_024, maxTextLength: 2_000 });
+    const ada = await bed.member(url, "r", "ada");
+    const bob = await bed.member(url, "r", "bob");
+    const envelope = JSON.stringify({ type: "message", room: "r", seq: 1, from: "ada", text: "" }).length;
+    ada.say("r", "a".repeat(1_024 - envelope)); // bob's frame: 1,024 bytes, bob has nothing unsent
+    await settle(ada, bob);
+    ensure(
+      bob.messages("r").length === 1 && bob.closedWith === undefined,
+      `a message frame of exactly 1,024 bytes to bob, who had nothing unsent, with maxBufferedBytes 1,024: ${bob.closedWith ? `bob was dropped (${bob.closedWith.code})` : "bob did not get it"}. ` +
+        "0 unsent + 1,024 does not pass the limit; only a frame that would take the total past it is refused (>, not >=)",
+    );
+    ada.say("r", "b".repeat(1_025 - envelope)); // 1,025 bytes: over the limit on its own
+    const closed = await bob.closed;
+    ensure(
+      closed.code === CLOSE_TOO_SLOW && bob.messages("r").length === 1,
+      `a 1,025-byte frame to bob with maxBufferedBytes 1,024: bob got ${bob.messages("r").length} messages and was closed with ${closed.code}. ` +
+        "bufferedAmount + the frame's bytes passes the limit even with nothing unsent: do not send it; drop bob with 1013",
+    );
+    await eventually(() => leftNotices(ada, "r").length > 0, [ada]);
+    expect(leftNotices(ada, "r")).toEqual(["bob"]);
+  });
+
+  test("a reply to one connection is bounded too: a joined frame bigger than the bound drops its joiner", async () => {
+    const { url } = await bed.start({ maxBufferedBytes: 1_024, historySize: 3 });
+    const ada = await bed.member(url, "r", "ada");
+    for (let i = 0; i < 3; i++) ada.say("r", "h".repeat(400));
+    await ada.sync();
+    const late = await bed.connect(url);
+    late.send({ type: "join", room: "r", name: "late" }); // 3 x 400 characters of history: over 1,024 bytes
+    const closed = await late.closed;
+    ensure(
+      closed.code === CLOSE_TOO_SLOW && late.frames.length === 0,
+      `late's joined frame held 1,200+ bytes of history, over maxBufferedBytes 1,024; late received ${late.frames.length} frames and was closed with ${closed.code}. ` +
+        "Every frame to a connection, an answer to it as much as a fan-out, is checked against the bound: past it, drop the connection with 1013",
+    );
+    expect(await ada.who("r")).toEqual(["ada"]);
+    const told = ada.presence("r").map((p) => `${p.event} ${p.name}`);
+    ensure(
+      told.at(-1) !== "joined late",
+      `ada was told ${told.join(", then ")}: the last word on late says it is in the room, and it is not. ` +
+        "A joiner dropped by its own joined frame is gone: announce a join only while the joiner is still connected",
+    );
+  });
+});
+
 describe("what error frames say", () => {
   test("each refusal of the state names the room and the name involved", async () => {
     const { url } = await bed.start();
@@ -487,6 +535,12 @@ describe("options at their limits", () => {
   });
 
   test("an option's error names it, the value given, and the range", () => {
+    expect(messageOf(ChatError, () => createChatFanoutServer(null as never))).toMatch(
+      /options must be an object, got null/,
+    );
+    expect(messageOf(ChatError, () => createChatFanoutServer({ heartbeat: 5 as never }))).toMatch(
+      /heartbeat must be a function.*heartbeatEvery/,
+    );
     expect(messageOf(ChatError, () => createChatFanoutServer({ historySize: 5_000 }))).toMatch(
       /historySize must be an integer from 0 to 1000, got 5000/,
     );

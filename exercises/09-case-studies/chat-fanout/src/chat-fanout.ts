@@ -28,7 +28,8 @@ export { parseClientFrame } from "./parse-frame";
  *   the slowest reader's pace). A frame that would take a connection's socket.bufferedAmount past
  *   maxBufferedBytes is not sent; the connection leaves its rooms at once (after the frame being
  *   fanned out has gone to everyone else) and is closed with CLOSE_TOO_SLOW and a reason that
- *   says it was too slow. From then on nothing is sent to it or read from it.
+ *   says it was too slow. From then on nothing is sent to it or read from it. The bound holds
+ *   for every frame, a joined frame too: a joiner dropped by its own joined frame is not announced.
  * - A frame parseClientFrame refuses, or one the state refuses (NOT_A_MEMBER, ALREADY_JOINED,
  *   NAME_TAKEN), gets an `error` frame to its sender and changes nothing; the connection stays.
  * - Answer each frame while reading it (no await before the answer): tests check with a ping.

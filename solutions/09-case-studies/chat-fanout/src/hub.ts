@@ -63,7 +63,8 @@ export class Hub {
     connection.rooms.set(roomName, { room, name });
     const history = room.history.since(after, room.lastSeq);
     sendTo(this, connection, { type: "joined", room: roomName, name, members: [...room.members.keys()], history });
-    broadcast(this, room, { type: "presence", room: roomName, event: "joined", name }, connection);
+    // A joined frame over the bound drops its joiner: then there is no join to announce.
+    if (connection.open) broadcast(this, room, { type: "presence", room: roomName, event: "joined", name }, connection);
   }
 
   leave(connection: Connection, roomName: string): void {
