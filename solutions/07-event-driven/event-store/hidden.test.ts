@@ -1,31 +1,16 @@
 import { ensure, tempDatabase, type TempDatabase } from "#kata/testing";
-import { EventStore } from "./src/event-store";
+import { SqliteEventStore } from "./src/event-store";
 
-// Each test gets a database file of its own, removed afterwards with its journals.
 let database: TempDatabase;
-const opened: EventStore[] = [];
 beforeEach(() => {
   database = tempDatabase("event-store");
 });
 afterEach(() => {
-  for (const store of opened.splice(0)) store.close();
   database.remove();
 });
 
-function open(): EventStore {
-  const store = new EventStore(database.path);
-  opened.push(store);
-  return store;
-}
-
-test("TODO(kata new): a grading-only case", () => {
-  const first = open();
-  first.add("a");
-  first.close();
-  opened.splice(opened.indexOf(first), 1);
-  const count = open().count();
-  ensure(
-    count === 1,
-    `after one add, a close and a reopen, count() is ${count}; TODO(kata new): a message that teaches`,
-  );
+test("placeholder", () => {
+  const store = new SqliteEventStore(database.path);
+  ensure(store.headPosition() === 0, "empty");
+  store.close();
 });

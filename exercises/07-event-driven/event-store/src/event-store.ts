@@ -1,28 +1,16 @@
-import { notImplemented } from "#kata";
-import { EventStoreError } from "./errors";
-
-/** TODO(kata new): the API of the exercise, with doc comments that teach it. Its state lives in a SQLite file. */
-export class EventStore {
-  /** Opens the database file at `file`, creating it and its table on first use. */
-  constructor(file: string) {
-    notImplemented(`new EventStore(${file})`);
-  }
-
-  /**
-   * TODO(kata new): one write.
-   * @throws EventStoreError INVALID_INPUT for an empty value.
-   */
-  add(value: string): void {
-    notImplemented("EventStore.add");
-  }
-
-  /** TODO(kata new): one read. */
-  count(): number {
-    return notImplemented("EventStore.count");
-  }
-
-  /** Closes the connection; the file stays. */
-  close(): void {
-    notImplemented("EventStore.close");
-  }
-}
+/**
+ * The event store's two backends behind one interface, and what they store. Given code: it only
+ * gathers the modules you write (memory-store.ts, sqlite-store.ts) and the given ones.
+ */
+export { EventStoreError, WrongExpectedVersionError, type EventStoreErrorCode } from "./errors";
+export type {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  JsonValue,
+  NewEvent,
+  RecordedEvent,
+  Subscription,
+} from "./events";
+export { InMemoryEventStore } from "./memory-store";
+export { SqliteEventStore } from "./sqlite-store";
