@@ -315,6 +315,12 @@ describe("HALF_OPEN: a bounded number of trial calls", () => {
     );
     clock.advance(1);
     expect(breaker.state).toBe("HALF_OPEN");
+    (breaker.tryAcquire() as Permit).success();
+    ensure(
+      stateOf(breaker) === "HALF_OPEN",
+      "one trial success closed the breaker with halfOpenTrials = 2: the success of the earlier half-open period " +
+        "was carried over; each HALF_OPEN period starts with no trial given out and none succeeded",
+    );
   });
 
   test("an ignored trial gives its place to the next caller", () => {
@@ -405,6 +411,7 @@ describe("call(): timeouts and whose fault an error is", () => {
         "it is rejected with CALL_TIMEOUT at that instant, the caller must not wait on",
     );
     expect(breaker.counts()).toEqual({ calls: 1, failures: 1, rejected: 0 });
+    expect(call.error).toHaveProperty("message", expect.stringContaining("callTimeoutMs = 1000"));
   });
 
   test("a slow success past the timeout counts for nothing: a timed-out trial reopens the breaker, its late answer does not close it", async () => {
@@ -576,6 +583,8 @@ describe("bad input", () => {
     const { breaker } = breakerOn();
     expect(codeOf(CircuitBreakerError, () => breaker.call("fetch" as never))).toBe("NOT_A_FUNCTION");
     expect(codeOf(CircuitBreakerError, () => retry(undefined as never))).toBe("NOT_A_FUNCTION");
+    expect(messageOf(CircuitBreakerError, () => breaker.call("fetch" as never))).toMatch(/call\(\).*function.*"fetch"/);
+    expect(messageOf(CircuitBreakerError, () => retry(42 as never))).toMatch(/retry\(\).*function.*42/);
     expect(breaker.counts().rejected).toBe(0);
   });
 

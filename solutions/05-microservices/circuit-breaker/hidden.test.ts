@@ -269,3 +269,103 @@ describe("hidden: retry", () => {
     expect(messageOf(CircuitBreakerError, () => retry(() => Promise.resolve(1), options))).toMatch(/maxDelayMs.*100/);
   });
 });
+
+describe("hidden: the window against a brute-force count", () => {
+  test("thousands of outcomes at uneven times, the window wrapping and growing: every count exact", () => {
+    const { breaker, clock } = breakerOn({ windowMs: 1_000, minimumCalls: 100_000 });
+    const log: { at: number; failure: boolean }[] = [];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    for (let i = 0; i < 3_000; i++) {
+      // Bursts and lulls: sometimes many outcomes in one ms, sometimes a gap longer than the window.
+      const r = next();
+      clock.advance(r < 0.6 ? 0 : r < 0.97 ? Math.floor(next() * 20) : 1_000 + Math.floor(next() * 500));
+      const failure = next() < 0.3;
+      report(breaker, failure ? "F" : "S");
+      log.push({ at: clock.now(), failure });
+      if (i % 7 === 0 || r >= 0.97) {
+        const live = log.filter((e) => e.at + 1_000 > clock.now());
+        const expected = { calls: live.length, failures: live.filter((e) => e.failure).length };
+        const got = breaker.counts();
+        ensure(
+          got.calls === expected.calls && got.failures === expected.failures,
+          `after ${i + 1} outcomes, at t=${clock.now()}, the window held ${JSON.stringify(got)}; the outcomes of ` +
+            `the last 1000 ms are ${JSON.stringify(expected)}`,
+        );
+      }
+    }
+  });
+});
+
+describe("hidden: messages that say what to do", () => {
+  const make = (options: Record<string, unknown>) => () =>
+    new CircuitBreaker({ clock: new ManualClock(), ...options } as CircuitBreakerOptions);
+
+  test.each([
+    [{ windowMs: 0 }, "windowMs must be a finite number of ms > 0, got 0; leave it out for the default (10000)"],
+    [{ openMs: null }, "openMs must be a finite number of ms > 0, got null; leave it out for the default (30000)"],
+    [{ minimumCalls: 2.5 }, "minimumCalls must be an integer >= 1, got 2.5; leave it out for the default (10)"],
+    [
+      { failureRateThreshold: "0.5" },
+      'failureRateThreshold must be a number in (0, 1], a share of the calls, got "0.5"; leave it out for the default (0.5)',
+    ],
+    [{ isFailure: {} }, "isFailure must be a function, got {}; leave it out for the default (every error counts)"],
+    [{ onStateChange: 1 }, "onStateChange must be a function, got 1; leave it out for the default (no listener)"],
+  ])("%p is refused with the message %p", (options, message) => {
+    expect(codeOf(CircuitBreakerError, make(options))).toBe("INVALID_OPTION");
+    expect(messageOf(CircuitBreakerError, make(options))).toBe(message);
+  });
+
+  test("a clock that is null or lacks now() is refused, and the message says what a clock needs", () => {
+    for (const clock of [null, { setTimer: () => ({ cancel: () => undefined }) }]) {
+      const message = messageOf(CircuitBreakerError, make({ clock }));
+      expect(message).toContain("clock must have now() and setTimer(ms, callback)");
+      expect(message).toContain("ManualClock");
+    }
+  });
+
+  test("retry's options: exact messages, and a clock without setTimer() is refused", () => {
+    const attempt = (): Promise<number> => Promise.resolve(1);
+    const refused = (options: Record<string, unknown>): string =>
+      messageOf(CircuitBreakerError, () => retry(attempt, options));
+    expect(refused({ baseDelayMs: -1 })).toBe(
+      "baseDelayMs must be a finite number of ms >= 0, got -1; leave it out for the default (100)",
+    );
+    expect(refused({ random: 0.5 })).toBe(
+      "random must be a function, got 0.5; leave it out for the default (Math.random)",
+    );
+    expect(refused({ isRetryable: "yes" })).toBe(
+      'isRetryable must be a function, got "yes"; leave it out for the default (every error is retried)',
+    );
+    expect(refused({ maxAttempts: 0 })).toBe(
+      "maxAttempts must be an integer >= 1, got 0; leave it out for the default (3)",
+    );
+    expect(refused({ clock: {} })).toBe("clock must have setTimer(ms, callback), got {}");
+    expect(refused({ baseDelayMs: 500, maxDelayMs: 100 })).toBe(
+      "maxDelayMs (100) must be >= baseDelayMs (500): it caps every wait",
+    );
+  });
+
+  test("a timeout, a refusal and a second report each say what happened", async () => {
+    const { breaker, clock } = breakerOn();
+    const never = deferred<string>();
+    const timedOut = breaker.call(() => never.promise).catch((e: unknown) => e);
+    clock.advance(1_000);
+    expect(((await timedOut) as Error).message).toBe(
+      "no answer within callTimeoutMs = 1000 ms: the call counts as a failure of the dependency",
+    );
+    const permit = breaker.tryAcquire() as Permit;
+    permit.success();
+    expect(messageOf(CircuitBreakerError, () => permit.failure())).toBe(
+      "failure() on a permit that already reported its outcome: each permit reports once (success, failure or " +
+        "ignore); acquire a new permit for another call",
+    );
+    report(breaker, "FF");
+    expect(breaker.state).toBe("OPEN");
+    const refused = (await breaker.call(() => Promise.resolve(1)).catch((e: unknown) => e)) as Error;
+    expect(refused.message).toBe(
+      "the circuit is OPEN since t=1000: calls fail fast, none reaches the dependency, until it turns HALF_OPEN " +
+        "at t=6000 (in 5000 ms)",
+    );
+  });
+});

@@ -103,8 +103,8 @@ export class CircuitBreaker implements OutcomeSink {
     this.openMs = duration("openMs", options.openMs, DEFAULTS.openMs);
     this.gate = new TrialGate(count("halfOpenTrials", options.halfOpenTrials, DEFAULTS.halfOpenTrials));
     this.callTimeoutMs = duration("callTimeoutMs", options.callTimeoutMs, DEFAULTS.callTimeoutMs);
-    this.isFailure = callback("isFailure", options.isFailure, everyError);
-    this.onStateChange = callback("onStateChange", options.onStateChange, undefined);
+    this.isFailure = callback("isFailure", options.isFailure, everyError, "every error counts");
+    this.onStateChange = callback("onStateChange", options.onStateChange, undefined, "no listener");
   }
 
   get state(): CircuitState {
@@ -174,12 +174,9 @@ export class CircuitBreaker implements OutcomeSink {
 
   private enter(state: CircuitState): void {
     this.window.clear();
-    if (state === "OPEN") {
-      // Only this timer leads out of OPEN, so it needs no cancelling and no check of the epoch.
-      this.clock.setTimer(this.openMs, () => this.moveTo("HALF_OPEN"));
-    } else if (state === "HALF_OPEN") {
-      this.gate.reset();
-    }
+    this.gate.reset();
+    // Only this timer leads out of OPEN, so it needs no cancelling and no check of the epoch.
+    if (state === "OPEN") this.clock.setTimer(this.openMs, () => this.moveTo("HALF_OPEN"));
   }
 
   private refusal(): string {

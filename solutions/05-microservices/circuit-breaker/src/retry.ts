@@ -40,11 +40,11 @@ function settingsOf(options: RetryOptions): RetrySettings {
   }
   return {
     clock,
-    random: callback("random", options.random, Math.random),
+    random: callback("random", options.random, Math.random, "Math.random"),
     maxAttempts: count("maxAttempts", options.maxAttempts, RETRY_DEFAULTS.maxAttempts),
     baseDelayMs,
     maxDelayMs,
-    isRetryable: callback("isRetryable", options.isRetryable, (): boolean => true),
+    isRetryable: callback("isRetryable", options.isRetryable, (): boolean => true, "every error is retried"),
   };
 }
 

@@ -52,15 +52,16 @@ export class RollingWindow {
     }
   }
 
+  /** Called when full: the head's run to the end of the buffer, then the wrapped part, into one twice as long. */
   private grow(): void {
     const capacity = this.times.length * 2;
     const times = new Float64Array(capacity);
     const failed = new Uint8Array(capacity);
-    for (let i = 0; i < this.size; i++) {
-      const from = (this.head + i) & this.mask;
-      times[i] = this.times[from] as number;
-      failed[i] = this.failed[from] as number;
-    }
+    const run = this.times.length - this.head;
+    times.set(this.times.subarray(this.head));
+    times.set(this.times.subarray(0, this.head), run);
+    failed.set(this.failed.subarray(this.head));
+    failed.set(this.failed.subarray(0, this.head), run);
     this.times = times;
     this.failed = failed;
     this.mask = capacity - 1;
