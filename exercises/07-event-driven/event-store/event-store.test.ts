@@ -481,11 +481,15 @@ describe.each(backends)("$name", ({ name, open }) => {
       ["streamVersion of an empty stream id", "INVALID_STREAM", (s) => s.streamVersion("")],
     ];
 
-    test.each(cases)("%s is refused with %s", (_what, code, act) => {
+    test.each(cases)("%s is refused with %s", (what, code, act) => {
       const store = open();
       expect(codeOf(EventStoreError, () => act(store))).toBe(code);
-      expect(store.headPosition()).toBe(0);
-      expect(store.readAll()).toEqual([]);
+      const written = store.readAll();
+      ensure(
+        written.length === 0 && store.headPosition() === 0,
+        `a call refused for ${what} left ${written.length} event(s) in the store (${written.map((e) => e.type).join(", ")}): ` +
+          "check every argument, every event of the batch included, before writing anything.",
+      );
     });
 
     test("the messages name the value that was wrong", () => {
@@ -538,6 +542,11 @@ describe("SqliteEventStore on a file", () => {
     expect(bob.streamVersion("order-5")).toBe(1);
     bob.append("order-5", 1, [event("OrderPaid")]);
     expect(versions(alice.readStream("order-5"))).toEqual([1, 2]);
+    ensure(
+      alice.streamVersion("order-5") === 2,
+      `connection A appended version 1, connection B then appended version 2, and A's streamVersion says ` +
+        `${alice.streamVersion("order-5")}: a version kept in memory is stale as soon as another connection writes. Read it from the database.`,
+    );
     // Alice last wrote version 1 herself; Bob has written version 2 since.
     const error = thrown(() => alice.append("order-5", 1, [event("OrderCancelled")]));
     ensure(

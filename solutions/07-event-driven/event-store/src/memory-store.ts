@@ -7,7 +7,7 @@ const { checkExpectedVersion, checkFromPosition, checkFromVersion, checkHandler,
 const { checkStream, encodeEvents } = validate;
 
 /** An event as kept here: its data as JSON text, as a database would keep it. */
-interface StoredEvent {
+export interface StoredEvent {
   readonly stream: string;
   readonly version: number;
   readonly position: number;
@@ -15,7 +15,7 @@ interface StoredEvent {
   readonly text: string;
 }
 
-function recorded(event: StoredEvent): RecordedEvent {
+export function recorded(event: StoredEvent): RecordedEvent {
   return {
     stream: event.stream,
     version: event.version,
@@ -39,10 +39,10 @@ function slice(events: readonly StoredEvent[], from: number, maxCount: number | 
  * await between them, so no other append can come in between in a single-threaded process.
  */
 export class InMemoryEventStore implements EventStore {
-  private readonly log: StoredEvent[] = [];
-  private readonly streams = new Map<string, StoredEvent[]>();
-  private readonly subscriptions = new Subscriptions((from, maxCount) => this.readAll(from, maxCount));
-  private closed = false;
+  protected readonly log: StoredEvent[] = [];
+  protected readonly streams = new Map<string, StoredEvent[]>();
+  protected readonly subscriptions = new Subscriptions((from, maxCount) => this.readAll(from, maxCount));
+  protected closed = false;
 
   append(stream: string, expectedVersion: number, events: readonly NewEvent[]): AppendResult {
     checkOpen(this.closed, "append");
