@@ -69,10 +69,6 @@ function positions(events: RecordedEvent[]): number[] {
   return events.map((e) => e.position);
 }
 
-function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
-}
-
 /** What `act` threw, or undefined if it returned. */
 function thrown(act: () => unknown): unknown {
   try {
@@ -258,7 +254,7 @@ describe.each(backends)("$name", ({ name, open }) => {
           "includes the event at fromPosition itself: 5, 6, 7.",
       );
       const pages: number[][] = [];
-      for (let from = 1; ; ) {
+      for (let from = 1; ;) {
         const page = store.readAll(from, 3);
         if (page.length === 0) break;
         pages.push(positions(page));
@@ -275,14 +271,14 @@ describe.each(backends)("$name", ({ name, open }) => {
 
     test("an event's data comes back equal to what was appended, as a copy the caller cannot change", () => {
       const store = open();
-      const data = { items: [{ sku: "café-☕", qty: 1 }], note: "line\nbreak \"quoted\"", total: 12.75, gift: false };
+      const data = { items: [{ sku: "café-☕", qty: 1 }], note: 'line\nbreak "quoted"', total: 12.75, gift: false };
       store.append("order-9", 0, [{ type: "OrderPlaced", data }]);
       data.items.push({ sku: "added-later", qty: 9 });
       data.total = 0;
       const read = store.readStream("order-9")[0] as RecordedEvent;
       (read.data as { total: number }).total = -1;
       const again = (store.readStream("order-9")[0] as RecordedEvent).data;
-      const expected = { items: [{ sku: "café-☕", qty: 1 }], note: "line\nbreak \"quoted\"", total: 12.75, gift: false };
+      const expected = { items: [{ sku: "café-☕", qty: 1 }], note: 'line\nbreak "quoted"', total: 12.75, gift: false };
       ensure(
         JSON.stringify(again) === JSON.stringify(expected),
         `the stored event now reads ${JSON.stringify(again)}: changing the object after appending it, or changing an ` +
@@ -347,7 +343,8 @@ describe.each(backends)("$name", ({ name, open }) => {
       store.subscribe(1, (e) => {
         got.push(`${e.position}:${e.type}`);
         // A process manager: every OrderPlaced asks for the stock to be reserved.
-        if (e.type === "OrderPlaced") store.append("stock", store.streamVersion("stock"), [event("ReservationRequested")]);
+        if (e.type === "OrderPlaced")
+          store.append("stock", store.streamVersion("stock"), [event("ReservationRequested")]);
       });
       const expected = ["1:OrderPlaced", "2:OrderPaid", "3:ReservationRequested"];
       ensure(
@@ -363,7 +360,8 @@ describe.each(backends)("$name", ({ name, open }) => {
       const got: string[] = [];
       store.subscribe(1, (e) => {
         got.push(`${e.position}:${e.type}`);
-        if (e.type === "OrderPlaced") store.append("stock", store.streamVersion("stock"), [event("ReservationRequested")]);
+        if (e.type === "OrderPlaced")
+          store.append("stock", store.streamVersion("stock"), [event("ReservationRequested")]);
       });
       store.append("order-2", 0, [event("OrderPlaced"), event("OrderPaid")]);
       const expected = ["1:OrderPlaced", "2:OrderPaid", "3:ReservationRequested"];
@@ -460,11 +458,7 @@ describe.each(backends)("$name", ({ name, open }) => {
       ["no events", "INVALID_EVENTS", (s) => s.append("a", 0, [])],
       ["events that are not an array", "INVALID_EVENTS", (s) => s.append("a", 0, "x" as unknown as NewEvent[])],
       ["an event with an empty type", "INVALID_EVENT", (s) => s.append("a", 0, [event("Ok"), event("")])],
-      [
-        "an event without data",
-        "INVALID_EVENT",
-        (s) => s.append("a", 0, [{ type: "Opened" } as unknown as NewEvent]),
-      ],
+      ["an event without data", "INVALID_EVENT", (s) => s.append("a", 0, [{ type: "Opened" } as unknown as NewEvent])],
       [
         "data JSON cannot encode (a BigInt)",
         "INVALID_EVENT",

@@ -31,7 +31,9 @@ export class EventTable {
   }
 
   version(stream: string): number {
-    return (this.db.prepare("SELECT max(version) FROM events WHERE stream = ?").pluck().get(stream) as number | null) ?? 0;
+    return (
+      (this.db.prepare("SELECT max(version) FROM events WHERE stream = ?").pluck().get(stream) as number | null) ?? 0
+    );
   }
 
   headPosition(): number {

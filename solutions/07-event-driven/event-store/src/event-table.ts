@@ -48,7 +48,9 @@ export class EventTable {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.exec(EVENTS_TABLE);
-    this.versionOf = this.db.prepare<[string], number | null>("SELECT max(version) FROM events WHERE stream = ?").pluck();
+    this.versionOf = this.db
+      .prepare<[string], number | null>("SELECT max(version) FROM events WHERE stream = ?")
+      .pluck();
     this.insert = this.db.prepare("INSERT INTO events (stream, version, type, data) VALUES (?, ?, ?, ?)");
     this.streamFrom = this.db.prepare<[string, number, number], EventRow>(
       "SELECT position, stream, version, type, data FROM events WHERE stream = ? AND version >= ? ORDER BY version LIMIT ?",
@@ -63,7 +65,9 @@ export class EventTable {
       if (actual !== expectedVersion) throw new WrongExpectedVersionError(stream, expectedVersion, actual);
       let position = 0;
       for (let i = 0; i < texts.length; i++) {
-        position = Number(this.insert.run(stream, actual + i + 1, types[i] as string, texts[i] as string).lastInsertRowid);
+        position = Number(
+          this.insert.run(stream, actual + i + 1, types[i] as string, texts[i] as string).lastInsertRowid,
+        );
       }
       return { version: actual + texts.length, position };
     });

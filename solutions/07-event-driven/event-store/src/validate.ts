@@ -22,10 +22,7 @@ function isIntegerFrom(value: unknown, least: number): value is number {
 
 export function checkStream(stream: unknown): void {
   if (typeof stream !== "string" || stream === "") {
-    throw new EventStoreError(
-      "INVALID_STREAM",
-      `a stream id is a non-empty string ("order-7"), got ${shown(stream)}`,
-    );
+    throw new EventStoreError("INVALID_STREAM", `a stream id is a non-empty string ("order-7"), got ${shown(stream)}`);
   }
 }
 

@@ -17,7 +17,13 @@ export class InMemoryEventStore extends Reference {
     if (expectedVersion < own.length) throw new WrongExpectedVersionError(stream, expectedVersion, own.length);
     texts.forEach((text, i) => {
       const position = this.log.length + 1;
-      const event: StoredEvent = { stream, version: expectedVersion + i + 1, position, type: events[i]?.type ?? "", text };
+      const event: StoredEvent = {
+        stream,
+        version: expectedVersion + i + 1,
+        position,
+        type: events[i]?.type ?? "",
+        text,
+      };
       own.push(event);
       this.log.push(event);
     });

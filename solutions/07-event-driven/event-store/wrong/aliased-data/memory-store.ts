@@ -15,7 +15,9 @@ export class InMemoryEventStore extends Reference {
   }
 
   override readStream(stream: string, fromVersion = 1, maxCount?: number): RecordedEvent[] {
-    return super.readStream(stream, fromVersion, maxCount).map((e) => ({ ...e, data: this.objects[e.position - 1] ?? null }));
+    return super
+      .readStream(stream, fromVersion, maxCount)
+      .map((e) => ({ ...e, data: this.objects[e.position - 1] ?? null }));
   }
 
   override readAll(fromPosition = 1, maxCount?: number): RecordedEvent[] {

@@ -20,7 +20,13 @@ export class InMemoryEventStore extends Reference {
     const own = this.streams.get(stream) ?? [];
     if (own.length !== expectedVersion) throw new WrongExpectedVersionError(stream, expectedVersion, own.length);
     texts.forEach((text, i) => {
-      const event: StoredEvent = { stream, version: own.length + 1, position: first + i, type: events[i]?.type ?? "", text };
+      const event: StoredEvent = {
+        stream,
+        version: own.length + 1,
+        position: first + i,
+        type: events[i]?.type ?? "",
+        text,
+      };
       own.push(event);
       this.log.push(event);
     });

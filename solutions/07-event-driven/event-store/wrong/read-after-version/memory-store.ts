@@ -9,7 +9,9 @@ import { checkMaxCount } from "../../src/validate";
 export class InMemoryEventStore extends Reference {
   override readStream(stream: string, fromVersion = 1, maxCount?: number): RecordedEvent[] {
     checkMaxCount(maxCount);
-    const all = super.readStream(stream, fromVersion, undefined).filter((e) => e.version > fromVersion || fromVersion === 1);
+    const all = super
+      .readStream(stream, fromVersion, undefined)
+      .filter((e) => e.version > fromVersion || fromVersion === 1);
     return maxCount === undefined ? all : all.slice(0, maxCount);
   }
 }

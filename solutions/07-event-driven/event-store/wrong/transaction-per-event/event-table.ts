@@ -8,13 +8,20 @@ import type { AppendResult } from "../../src/events";
 import { EventTable as Reference } from "../../src/event-table";
 
 export class EventTable extends Reference {
-  override append(stream: string, expectedVersion: number, types: readonly string[], texts: readonly string[]): AppendResult {
+  override append(
+    stream: string,
+    expectedVersion: number,
+    types: readonly string[],
+    texts: readonly string[],
+  ): AppendResult {
     const actual = this.version(stream);
     if (actual !== expectedVersion) throw new WrongExpectedVersionError(stream, expectedVersion, actual);
     let position = 0;
     for (let i = 0; i < texts.length; i++) {
       try {
-        position = Number(this.insert.run(stream, actual + i + 1, types[i] as string, texts[i] as string).lastInsertRowid);
+        position = Number(
+          this.insert.run(stream, actual + i + 1, types[i] as string, texts[i] as string).lastInsertRowid,
+        );
       } catch (error) {
         if (error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_UNIQUE") {
           throw new WrongExpectedVersionError(stream, expectedVersion, this.version(stream));

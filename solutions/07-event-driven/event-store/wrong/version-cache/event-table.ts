@@ -16,7 +16,12 @@ export class EventTable extends Reference {
     return version;
   }
 
-  override append(stream: string, expectedVersion: number, types: readonly string[], texts: readonly string[]): AppendResult {
+  override append(
+    stream: string,
+    expectedVersion: number,
+    types: readonly string[],
+    texts: readonly string[],
+  ): AppendResult {
     const result = super.append(stream, expectedVersion, types, texts);
     this.known.set(stream, result.version);
     return result;
