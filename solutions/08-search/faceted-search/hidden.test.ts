@@ -3,7 +3,7 @@
  * the graded target's files behind that path.
  */
 import fc from "fast-check";
-import { codeOf, ensure, propertySettings } from "#kata/testing";
+import { codeOf, ensure, messageOf, propertySettings, testSeed } from "#kata/testing";
 import { FacetedSearchError } from "./src/errors";
 import {
   FacetedSearch,
@@ -419,5 +419,103 @@ describe("hidden: each refusal's message names what was wrong", () => {
         `the message ${JSON.stringify(message)} should name ${fragment}: a caller fixes the call from one log line`,
       );
     }
+  });
+});
+
+describe("hidden: larger indexes", () => {
+  /** A seeded generator of integers in [0, n), so a failure replays. */
+  function randomInts(seed: number): (n: number) => number {
+    let state = seed >>> 0;
+    return (n) => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+    };
+  }
+  function shuffled<T>(items: readonly T[], next: (n: number) => number): T[] {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = next(i + 1);
+      [out[i], out[j]] = [out[j] as T, out[i] as T];
+    }
+    return out;
+  }
+
+  test("ids arriving in no order: the first `limit` hits are still the smallest ids", () => {
+    const next = randomInts(testSeed());
+    const facets = ["color", "size"];
+    const colors = ["red", "blue", "green", "black"];
+    const shop = new FacetedSearch({ facets });
+    const model = new Map<number, FacetedDocument>();
+    const ids = shuffled(
+      Array.from({ length: 300 }, (_, i) => i * 37 + next(37)),
+      next,
+    );
+    for (const id of ids) {
+      const document: FacetedDocument = {
+        text: `item ${next(3) === 0 ? "sale" : "new"}`,
+        facets: { color: [colors[next(4)] as string, colors[next(4)] as string], size: `${next(6)}` },
+      };
+      shop.add(id, document);
+      model.set(id, document);
+    }
+    for (const limit of [1, 2, 3, 5, 8, 20, 64, 300]) {
+      for (const query of [{}, { text: "sale" }, { filters: { color: ["red"], size: ["1", "2"] } }] as SearchQuery[]) {
+        const q = { ...query, limit };
+        const got = shop.search(q);
+        const want = modelSearch(model, facets, q);
+        ensure(
+          got.ids.join(",") === want.ids.join(","),
+          `300 products added in shuffled id order; search(${JSON.stringify(q)}) gave ids [${got.ids.join(", ")}], ` +
+            `expected the ${limit} smallest hits [${want.ids.join(", ")}]. The ids are the smallest \`limit\` of ` +
+            "every hit, whatever order the products arrived in (a bounded max-heap, or a sort, keeps them).",
+        );
+        expectAsModel(got, model, facets, q, "300 products in shuffled id order");
+      }
+    }
+  });
+
+  test("a product with hundreds of values, beside products with none and with one", () => {
+    const next = randomInts(testSeed() + 1);
+    const shop = new FacetedSearch({ facets: ["tag"] });
+    shop.add(0, { text: "plain" });
+    shop.add(1, { text: "one", facets: { tag: "x" } });
+    shop.add(2, { text: "two", facets: { tag: "y" } });
+    const many = shuffled(
+      Array.from({ length: 300 }, (_, i) => `t${i}`),
+      next,
+    );
+    shop.add(3, { text: "many", facets: { tag: many } });
+    const expected = [...many, "x", "y"].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const got = countsOf(shop.search({ maxValuesPerFacet: 1000 }), "tag");
+    const want = expected.map((value) => `${value} 1`).join(", ");
+    ensure(
+      got === want,
+      `products 1 and 2 are tagged x and y, product 3 has 300 tags t0 to t299 (added in shuffled order); every ` +
+        `tag counts 1, listed by value ascending. Got [${got.slice(0, 200)}...], expected [${want.slice(0, 200)}...].`,
+    );
+    expect(shop.search({ filters: { tag: ["x"] } }).ids).toEqual([1]);
+    expect(shop.search({ filters: { tag: ["y"] } }).ids).toEqual([2]);
+    expect(shop.search({ filters: { tag: ["t17", "y"] } }).ids).toEqual([2, 3]);
+    shop.update(3, { text: "few", facets: { tag: ["x", "t5"] } });
+    expect(countsOf(shop.search({ maxValuesPerFacet: 1000 }), "tag")).toBe("x 2, t5 1, y 1");
+  });
+
+  test("a refusal's message shows a NaN id as NaN, and says how to give no value", () => {
+    const shop = new FacetedSearch({ facets: ["color"] });
+    expect(messageOf(FacetedSearchError, () => shop.add(Number.NaN, { text: "x" }))).toContain("NaN");
+    expect(messageOf(FacetedSearchError, () => shop.add(1, { text: "x", facets: { color: "" } }))).toContain("[]");
+  });
+
+  test("facets or filters given as a string are refused", () => {
+    const shop = new FacetedSearch({ facets: ["color"] });
+    expect(codeOf(FacetedSearchError, () => shop.add(1, { text: "x", facets: "red" as never }))).toBe(
+      "INVALID_DOCUMENT",
+    );
+    expect(codeOf(FacetedSearchError, () => shop.search({ filters: "red" as never }))).toBe("INVALID_QUERY");
+    expect(codeOf(FacetedSearchError, () => shop.search({ filters: 7 as never }))).toBe("INVALID_QUERY");
+    expect(shop.size).toBe(0);
   });
 });

@@ -66,14 +66,6 @@ export class FacetStore {
     this.starts[slot] = -1;
   }
 
-  /** The value ids of the document in `slot` for `facet` (a copy: for reading outside the hot path). */
-  valuesOf(facet: number, slot: number): number[] {
-    let at = this.rowStart(slot);
-    if (at === -1) return [];
-    for (let f = 0; f < facet; f++) at += (this.rows[at] as number) + 1;
-    return Array.from(this.rows.subarray(at + 1, at + 1 + (this.rows[at] as number)));
-  }
-
   /** How many values `facet` has interned: the length its count array needs. */
   valueCount(facet: number): number {
     return (this.names[facet] as string[]).length;

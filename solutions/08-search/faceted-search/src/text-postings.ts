@@ -16,8 +16,8 @@ export class TextPostings {
 
   remove(slot: number, words: readonly string[]): void {
     for (const word of words) {
-      const slots = this.postings.get(word);
-      if (slots === undefined) continue;
+      // Every word removed was added with this slot, so its postings exist.
+      const slots = this.postings.get(word) as Set<number>;
       slots.delete(slot);
       if (slots.size === 0) this.postings.delete(word);
     }

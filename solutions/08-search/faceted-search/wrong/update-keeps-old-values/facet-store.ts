@@ -4,8 +4,15 @@ import { FacetStore as Reference } from "../../src/facet-store";
 export class FacetStore extends Reference {
   override assign(slot: number, values: ReadonlyMap<number, readonly string[]>): void {
     const merged = new Map<number, string[]>();
+    const rows = this.arena;
+    let at = this.rowStart(slot);
     for (let facet = 0; facet < this.facetCount; facet++) {
-      const old = this.valuesOf(facet, slot).map((id) => this.valueName(facet, id));
+      const old: string[] = [];
+      if (at !== -1) {
+        const end = at + 1 + (rows[at] as number);
+        for (let i = at + 1; i < end; i++) old.push(this.valueName(facet, rows[i] as number));
+        at = end;
+      }
       merged.set(facet, [...new Set([...old, ...(values.get(facet) ?? [])])]);
     }
     super.assign(slot, merged);
