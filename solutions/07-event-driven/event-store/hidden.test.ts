@@ -276,7 +276,108 @@ describe.each(backends)("hidden: $name", ({ name, open, reopens }) => {
   });
 });
 
+describe.each(backends)("hidden: $name messages", ({ open }) => {
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  const cases: [string, (store: EventStore) => unknown, RegExp[]][] = [
+    ["a number as stream id", (s) => s.append(42 as unknown as string, 0, events(1)), [/non-empty string/, /\b42\b/]],
+    ["an empty stream id", (s) => s.readStream(""), [/non-empty string/, /""/]],
+    ["expected version -1", (s) => s.append("a", -1, events(1)), [/integer >= 0/, /-1/]],
+    ["events as a string", (s) => s.append("a", 0, "x" as unknown as NewEvent[]), [/non-empty array/, /"x"/]],
+    ["no events", (s) => s.append("a", 0, []), [/non-empty array/, /\[\]/]],
+    ["events as an object", (s) => s.append("a", 0, { n: 1 } as unknown as NewEvent[]), [/\{"n":1\}/]],
+    [
+      "an event without a type",
+      (s) => s.append("a", 0, [{ data: 1 } as unknown as NewEvent]),
+      [/event 0/, /undefined/],
+    ],
+    [
+      "a numeric type",
+      (s) => s.append("a", 0, [...events(1), { type: 5, data: 1 } as unknown as NewEvent]),
+      [/event 1/, /\b5\b/],
+    ],
+    ["a null event", (s) => s.append("a", 0, [null as unknown as NewEvent]), [/event 0/, /type/]],
+    [
+      "BigInt data",
+      (s) => s.append("a", 0, [...events(1), { type: "Big", data: 1n as unknown as JsonValue }]),
+      [/event 1 \(Big\)/, /JSON/, /BigInt/],
+    ],
+    [
+      "cyclic data",
+      (s) => s.append("a", 0, [{ type: "Loop", data: cyclic as unknown as JsonValue }]),
+      [/event 0 \(Loop\)/, /circular/i],
+    ],
+    [
+      "undefined data",
+      (s) => s.append("a", 0, [{ type: "Opened" } as unknown as NewEvent]),
+      [/event 0 \(Opened\)/, /JSON value/, /undefined/],
+    ],
+    [
+      "a function as data",
+      (s) => s.append("a", 0, [{ type: "Fn", data: (() => 1) as unknown as JsonValue }]),
+      [/event 0 \(Fn\)/, /a function/],
+    ],
+    ["fromVersion 1.5", (s) => s.readStream("a", 1.5), [/integer >= 1/, /1\.5/]],
+    ["fromPosition 0", (s) => s.readAll(0), [/integer >= 1/, /\b0\b/]],
+    ["maxCount 2.5", (s) => s.readAll(1, 2.5), [/integer >= 1/, /2\.5/]],
+    ["a string handler", (s) => s.subscribe(1, "nope" as unknown as () => void), [/handler/, /"nope"/]],
+    [
+      "a cyclic object as handler",
+      (s) => s.subscribe(1, cyclic as unknown as () => void),
+      [/handler/, /object Object/],
+    ],
+  ];
+
+  test.each(cases)("the message for %s names the value", (_what, act, patterns) => {
+    const store = open();
+    let message = "";
+    try {
+      act(store);
+    } catch (error) {
+      if (!(error instanceof EventStoreError)) throw error;
+      message = error.message;
+    }
+    for (const pattern of patterns) expect(message).toMatch(pattern);
+  });
+
+  test("a call on a closed store names the call", () => {
+    const store = open();
+    store.close();
+    for (const [call, act] of [
+      ["append", () => store.append("a", 0, events(1))],
+      ["readStream", () => store.readStream("a")],
+      ["readAll", () => store.readAll()],
+      ["streamVersion", () => store.streamVersion("a")],
+      ["headPosition", () => store.headPosition()],
+      ["subscribe", () => store.subscribe(1, () => undefined)],
+    ] as const) {
+      let message = "";
+      try {
+        act();
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(new RegExp(`^${call} on a closed event store`));
+    }
+  });
+});
+
 describe("hidden: SqliteEventStore connections", () => {
+  test("a path that is not a file: the message names it", () => {
+    const message = (file: unknown): string => {
+      try {
+        new SqliteEventStore(file as string);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    };
+    expect(message(7)).toMatch(/path of a database file, got 7/);
+    expect(message("")).toMatch(/got ""/);
+    expect(message(":memory:")).toMatch(/InMemoryEventStore/);
+    expect(message(undefined)).toMatch(/got undefined/);
+  });
+
   test("three connections taking turns on one stream: versions and positions stay gapless, stale writers lose", () => {
     const connections = [openSqlite(), openSqlite(), openSqlite()];
     for (let turn = 0; turn < 9; turn++) {
