@@ -214,6 +214,9 @@ describe("bad input gets a VectorClockError", () => {
     ["merge with a clock that is not an object", () => merge({}, null as unknown as VectorClock), "INVALID_CLOCK"],
     ["compare with NaN in a clock", () => compare({ a: Number.NaN }, {}), "INVALID_CLOCK"],
     ["compare with an array", () => compare([1, 2] as unknown as VectorClock, {}), "INVALID_CLOCK"],
+    ["compare with a number for a clock", () => compare({}, 5 as unknown as VectorClock), "INVALID_CLOCK"],
+    ["tick of a clock with an empty node id in it", () => tick({ "": 1 }, "a"), "INVALID_CLOCK"],
+    ["merge with Infinity in a clock", () => merge({ a: Number.POSITIVE_INFINITY }, {}), "INVALID_CLOCK"],
   ])("%s", (_, run, expected) => {
     expect(code(run)).toBe(expected);
   });

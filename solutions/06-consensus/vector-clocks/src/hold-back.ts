@@ -29,13 +29,12 @@ export class HoldBackQueue {
     while (progress) {
       progress = false;
       for (const [key, message] of this.waiting) {
-        const v = verdict(message);
-        if (v === "wait") continue;
+        // Never "duplicate" here: a copy of a waiting message is refused by hold(), and the node
+        // drops copies of delivered ones before they reach the queue.
+        if (verdict(message) !== "deliver") continue;
         this.waiting.delete(key);
-        if (v === "deliver") {
-          deliver(message);
-          progress = true;
-        }
+        deliver(message);
+        progress = true;
       }
     }
   }

@@ -22,10 +22,9 @@ export class HoldBackQueue {
 
   drain(verdict: (message: Broadcast) => Verdict, deliver: (message: Broadcast) => void): void {
     for (const [key, message] of this.waiting) {
-      const v = verdict(message);
-      if (v === "wait") continue;
+      if (verdict(message) !== "deliver") continue;
       this.waiting.delete(key);
-      if (v === "deliver") deliver(message);
+      deliver(message);
     }
   }
 }
