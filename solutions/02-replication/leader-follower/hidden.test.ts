@@ -82,7 +82,7 @@ describe("the leader's commit point", () => {
     node.promote(2);
     const got: replica.WriteResult[] = [];
     node.write("x", "b", (r) => got.push(r));
-    ack(node, "n3", 9, 1);
+    ack(node, "n3", 2, 1);
     ack(node, "n3", 9, 2);
     ensure(
       got.length === 0,
@@ -357,7 +357,7 @@ describe("the edges of retransmission and lag", () => {
     const build = (options: Partial<replica.ReplicaOptions>) => () =>
       new replica.ReplicaNode(ctx, { leader: "n1", ...options });
     expect(messageOf(ReplicationError, build({ leader: "n9" }))).toMatch(/n9.*|.*n9/);
-    expect(messageOf(ReplicationError, build({ leader: "n9" }))).toContain("n2");
+    expect(messageOf(ReplicationError, build({ leader: "n9" }))).toContain("n1, n2, n3");
     expect(messageOf(ReplicationError, build({ syncFollowers: 7 }))).toMatch(/7/);
     expect(messageOf(ReplicationError, build({ syncFollowers: 7 }))).toMatch(/2/);
     expect(messageOf(ReplicationError, build({ retransmitMs: -5 }))).toMatch(/-5/);
@@ -376,5 +376,48 @@ describe("the edges of retransmission and lag", () => {
     leader.write("x", "a", (r) => failed.push(r));
     append(leader, [], 4, "n3", 0);
     if (failed[0]?.ok === false) expect(failed[0].error.message).toMatch(/n3/);
+  });
+});
+
+describe("roles", () => {
+  test("a follower never replicates: whatever it holds and however long it waits, it sends only Acks", () => {
+    const { ctx, node } = handNode("n2", { retransmitMs: 20 });
+    append(node, [entry(1, "x", "a"), entry(2, "y", "b")], 1, "n1", 2);
+    ctx.advance(500);
+    while (ctx.timers.size > 0 && ctx.timerDelays.length < 50) ctx.fireNextTimer();
+    const sent = ctx.takeSent().map((s) => s.message.type);
+    ensure(
+      sent.every((type) => type === "Ack"),
+      `follower n2 sent ${sent.join(", ")}: only the leader sends Appends and runs the retransmit timer`,
+    );
+  });
+
+  test("a follower that was behind and is promoted reads as a leader: lag 0", () => {
+    const { ctx, node } = handNode("n2");
+    append(node, [entry(1, "x", "a")], 1, "n1", 5);
+    ctx.advance(30);
+    node.promote(2);
+    ctx.advance(30);
+    expect(node.read("x")).toEqual({ value: "a", seq: 1, lag: { entries: 0, ms: 0 } });
+  });
+
+  test("every follower may be synchronous: syncFollowers 2 of 2 is valid, and waits for both", () => {
+    const { node } = handNode("n1", { syncFollowers: 2 });
+    const got: replica.WriteResult[] = [];
+    node.write("x", "a", (r) => got.push(r));
+    ack(node, "n2", 1);
+    expect(got).toEqual([]);
+    ack(node, "n3", 1);
+    expect(got).toEqual([{ ok: true, seq: 1 }]);
+  });
+
+  test("messages say which call was wrong, and show a NaN as NaN", () => {
+    const { node } = handNode("n1");
+    expect(messageOf(ReplicationError, () => node.write("", "a", () => undefined))).toMatch(/^write/);
+    expect(messageOf(ReplicationError, () => node.read(""))).toMatch(/^read/);
+    const ctx = new ManualContext<ReplicationMessage>("n1", ["n2"]);
+    expect(
+      messageOf(ReplicationError, () => new replica.ReplicaNode(ctx, { leader: "n1", retransmitMs: Number.NaN })),
+    ).toContain("NaN");
   });
 });
