@@ -2,6 +2,7 @@
  * Grading-only tests. They import the learner's modules by their workbook path; the resolver puts
  * the graded target's files behind that path.
  */
+import Database from "better-sqlite3";
 import { ensure, tempDatabase, testSeed, type TempDatabase } from "#kata/testing";
 import { EventStoreError, WrongExpectedVersionError } from "./src/errors";
 import {
@@ -233,6 +234,32 @@ describe.each(backends)("hidden: $name", ({ name, open, reopens }) => {
     );
   });
 
+  test("a handler that closes the store: the append it was delivering still returns, and nothing more is delivered", () => {
+    const store = open();
+    const got: number[] = [];
+    const subscription = store.subscribe(1, (e) => {
+      got.push(e.position);
+      if (e.position === 3) store.close();
+    });
+    const other: number[] = [];
+    store.subscribe(1, (e) => other.push(e.position));
+    let result;
+    let error: unknown;
+    try {
+      result = store.append("a", 0, events(3));
+    } catch (caught) {
+      error = caught;
+    }
+    ensure(
+      error === undefined && result?.position === 3,
+      `a handler closed the store while the append of positions 1-3 was being delivered, and the append ${error === undefined ? `returned ${JSON.stringify(result)}` : `threw ${String(error)}`}: ` +
+        "the append had committed before delivery began, so it returns its result; delivery just stops.",
+    );
+    expect(got).toEqual([1, 2, 3]);
+    expect(other).toEqual([]);
+    expect(subscription.closed).toBe(true);
+  });
+
   test("several subscriptions each get every event once, whichever of them appends", () => {
     const store = open();
     const first: number[] = [];
@@ -282,6 +309,8 @@ describe.each(backends)("hidden: $name messages", ({ open }) => {
   const cases: [string, (store: EventStore) => unknown, RegExp[]][] = [
     ["a number as stream id", (s) => s.append(42 as unknown as string, 0, events(1)), [/non-empty string/, /\b42\b/]],
     ["an empty stream id", (s) => s.readStream(""), [/non-empty string/, /""/]],
+    ["expected version NaN", (s) => s.append("a", Number.NaN, events(1)), [/NaN/]],
+    ["a symbol as stream id", (s) => s.streamVersion(Symbol("s") as unknown as string), [/Symbol\(s\)/]],
     ["expected version -1", (s) => s.append("a", -1, events(1)), [/integer >= 0/, /-1/]],
     ["events as a string", (s) => s.append("a", 0, "x" as unknown as NewEvent[]), [/non-empty array/, /"x"/]],
     ["no events", (s) => s.append("a", 0, []), [/non-empty array/, /\[\]/]],
@@ -405,6 +434,30 @@ describe("hidden: SqliteEventStore connections", () => {
     theirs.append("theirs", 0, events(2));
     mine.append("mine", 0, events(1));
     expect(got).toEqual(["1:theirs", "2:theirs", "3:mine"]);
+  });
+
+  test("an error that is not a conflict is not reported as one", () => {
+    const store = openSqlite();
+    store.append("a", 0, events(1));
+    const raw = new Database(database.path);
+    opened.push(raw);
+    raw.exec("CREATE TRIGGER full_disk BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'the disk is full'); END");
+    let error: unknown;
+    try {
+      store.append("a", 1, events(2));
+    } catch (caught) {
+      error = caught;
+    }
+    raw.exec("DROP TRIGGER full_disk");
+    ensure(
+      // SqliteError comes from outside jest's sandbox, where `instanceof Error` is false: read its message.
+      error !== undefined &&
+        !(error instanceof WrongExpectedVersionError) &&
+        /disk is full/.test(String((error as { message?: unknown }).message)),
+      `an insert failed for another reason than a second event at one version (a trigger said "the disk is full"), and the append ${error === undefined ? "succeeded" : `threw ${String(error)}`}. ` +
+        "Only a UNIQUE violation is a conflict; any other error must reach the caller as it is, or it retries for ever against a full disk.",
+    );
+    expect(store.readAll().length).toBe(1);
   });
 
   test("a store reopened after a refused append finds no trace of it", () => {

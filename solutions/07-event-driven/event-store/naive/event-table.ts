@@ -54,7 +54,7 @@ export class EventTable {
     try {
       return appendAll.immediate();
     } catch (error) {
-      if (error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_UNIQUE") {
+      if ((error as { code?: unknown } | null)?.code === "SQLITE_CONSTRAINT_UNIQUE") {
         throw new WrongExpectedVersionError(stream, expectedVersion, this.version(stream));
       }
       throw error;

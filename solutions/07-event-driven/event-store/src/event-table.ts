@@ -21,8 +21,13 @@ function recorded(row: EventRow): RecordedEvent {
   };
 }
 
+/**
+ * A UNIQUE constraint refused an insert. Read by its code, not by `instanceof Database.SqliteError`:
+ * better-sqlite3 registers its error class once per process, so where modules are loaded more than
+ * once (jest loads them afresh for every test file) the class thrown may not be the one imported.
+ */
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_UNIQUE";
+  return (error as { code?: unknown } | null)?.code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
 /**

@@ -49,10 +49,13 @@ export class InMemoryEventStore implements EventStore {
     checkStream(stream);
     checkExpectedVersion(expectedVersion);
     const texts = encodeEvents(events);
-    const existing = this.streams.get(stream);
-    const actual = existing === undefined ? 0 : existing.length;
+    let own = this.streams.get(stream);
+    const actual = own === undefined ? 0 : own.length;
     if (actual !== expectedVersion) throw new WrongExpectedVersionError(stream, expectedVersion, actual);
-    const own = existing ?? [];
+    if (own === undefined) {
+      own = [];
+      this.streams.set(stream, own);
+    }
     for (let i = 0; i < texts.length; i++) {
       const event: StoredEvent = {
         stream,
@@ -64,7 +67,6 @@ export class InMemoryEventStore implements EventStore {
       own.push(event);
       this.log.push(event);
     }
-    if (existing === undefined) this.streams.set(stream, own);
     this.subscriptions.deliverNew();
     return { version: own.length, position: this.log.length };
   }
@@ -102,8 +104,8 @@ export class InMemoryEventStore implements EventStore {
     return this.subscriptions.subscribe(fromPosition, handler);
   }
 
+  /** Closing twice is harmless: no subscription is left open to close again. */
   close(): void {
-    if (this.closed) return;
     this.closed = true;
     this.subscriptions.closeAll();
   }

@@ -75,8 +75,8 @@ export class SqliteEventStore implements EventStore {
     return this.subscriptions.subscribe(fromPosition, handler);
   }
 
+  /** Closing twice is harmless: no subscription is left open, and better-sqlite3 closes once. */
   close(): void {
-    if (this.closed) return;
     this.closed = true;
     this.subscriptions.closeAll();
     this.table.close();

@@ -52,8 +52,8 @@ class CatchUpSubscription implements Subscription {
     }
   }
 
+  /** Closing twice is harmless: the second removal from the open set finds nothing. */
   close(): void {
-    if (this.closed) return;
     this.closed = true;
     this.onClose(this);
   }
@@ -77,7 +77,6 @@ export class Subscriptions {
 
   /** After a commit: every open subscription pulls what it has not delivered yet. */
   deliverNew(): void {
-    if (this.open.size === 0) return;
     for (const subscription of [...this.open]) subscription.deliver();
   }
 

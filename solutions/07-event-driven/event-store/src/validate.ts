@@ -7,7 +7,7 @@ import type { NewEvent } from "./events";
 
 function shown(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number" || typeof value === "bigint" || value === undefined) return String(value);
+  if (typeof value === "number") return String(value); // NaN and Infinity as themselves, not null
   if (typeof value === "function") return "a function";
   try {
     return JSON.stringify(value) ?? String(value);

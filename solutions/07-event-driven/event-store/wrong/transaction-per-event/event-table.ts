@@ -2,7 +2,6 @@
  * Wrong: the version is checked once, then each event is inserted on its own (autocommit: one
  * transaction per event). A failure at the second event leaves the first one stored.
  */
-import Database from "better-sqlite3";
 import { WrongExpectedVersionError } from "../../src/errors";
 import type { AppendResult } from "../../src/events";
 import { EventTable as Reference } from "../../src/event-table";
@@ -23,7 +22,7 @@ export class EventTable extends Reference {
           this.insert.run(stream, actual + i + 1, types[i] as string, texts[i] as string).lastInsertRowid,
         );
       } catch (error) {
-        if (error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_UNIQUE") {
+        if ((error as { code?: unknown } | null)?.code === "SQLITE_CONSTRAINT_UNIQUE") {
           throw new WrongExpectedVersionError(stream, expectedVersion, this.version(stream));
         }
         throw error;
