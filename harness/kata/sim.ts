@@ -28,6 +28,7 @@ export {
   type RegisterInput,
   type RegisterOutput,
 } from "../sim/models";
+export { startClients, type ClientRun, type ClientWorkload } from "../sim/clients";
 export { Prng } from "../sim/prng";
 export { forEachSeed, seedsToRun, SeededFailure } from "../sim/seeds";
 export { ManualContext } from "../sim/manual-context";
