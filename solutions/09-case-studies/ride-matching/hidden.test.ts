@@ -124,6 +124,41 @@ describe("hidden: where cells split, and where they are deep", () => {
     ensure(problem === undefined, problem ?? "");
   });
 
+  test("around the south pole: circles that reach over it from every side", () => {
+    const matcher = new RideMatcher({ radiusMetres: 1_500 });
+    const problem = runSeeded(matcher, {
+      seed: 24,
+      steps: 300,
+      drivers: 20,
+      riders: 20,
+      radiusMetres: 1_500,
+      centre: { lat: -89.99, lon: 90 },
+      spreadMetres: 3_000,
+    });
+    ensure(problem === undefined, problem ?? "");
+  });
+
+  test("six drivers at each corner of the map: cells stop splitting at the depth limit", () => {
+    const matcher = new RideMatcher({ radiusMetres: 1_000 });
+    const corners: [number, number][] = [
+      [-90, -180],
+      [-90, 180],
+      [90, -180],
+      [90, 180],
+    ];
+    for (const [c, [lat, lon]] of corners.entries()) {
+      for (let i = 0; i < 6; i++) matcher.goOnline(`d${c}-${i}`, lat, lon);
+    }
+    for (const [c, [lat, lon]] of corners.entries()) {
+      const match = matcher.requestRide(`r${c}`, lat, lon);
+      ensure(
+        match?.driverId === `d${c}-0` && match.distanceMetres === 0,
+        `six drivers wait at (${lat}, ${lon}), and a rider there got ${show(match)}: the nearest is 0 m away, ` +
+          `and of equal distances the smallest id, d${c}-0. Points at one position can never be split apart: stop at the depth limit.`,
+      );
+    }
+  });
+
   test("a busy square: 150 drivers and 100 riders within 1 km, so the index splits deep and merges back", () => {
     const matcher = new RideMatcher({ radiusMetres: 250 });
     const problem = runSeeded(matcher, {
@@ -213,6 +248,37 @@ describe("hidden: refused calls name what was wrong and change nothing", () => {
     expect(messageOf(() => new RideMatcher({ radiusMetres: "5000" as unknown as number }))).toMatch(/got "5000"/);
     expect(messageOf(() => matcher.requestRide("r1", "38.7" as unknown as number, 0))).toMatch(/lat "38\.7", lon 0/);
     expect(messageOf(() => matcher.goOnline(undefined as unknown as string, 0, 0))).toMatch(/driverId.*got undefined/);
+  });
+
+  test("every driver call names the call and the id when the driver is unknown or the id is empty", () => {
+    const matcher = new RideMatcher();
+    expect(messageOf(() => matcher.updateLocation("d9", 0, 0))).toMatch(/cannot updateLocation driver "d9"/);
+    expect(messageOf(() => matcher.goOffline("d9"))).toMatch(/cannot goOffline driver "d9"/);
+    expect(messageOf(() => matcher.pickUp("d9"))).toMatch(/cannot pickUp driver "d9"/);
+    expect(messageOf(() => matcher.dropOff("d9", 0, 0))).toMatch(/cannot dropOff driver "d9"/);
+    for (const act of [
+      () => matcher.updateLocation("", 0, 0),
+      () => matcher.goOffline(""),
+      () => matcher.pickUp(""),
+      () => matcher.dropOff("", 0, 0),
+      () => matcher.goOnline("", 0, 0),
+    ]) {
+      expect(messageOf(act)).toMatch(/^driverId must be a non-empty string, got ""$/);
+    }
+    expect(messageOf(() => matcher.requestRide("", 0, 0))).toMatch(/^riderId must be a non-empty string/);
+  });
+
+  test("the globe's edges are valid positions; just past them is refused, and only a real swap is called one", () => {
+    const matcher = new RideMatcher();
+    expect(matcher.goOnline("d-south-pole", -90, -180)).toBeUndefined();
+    expect(matcher.goOnline("d-north-east", 90, 180)).toBeUndefined();
+    expect(matcher.driverPosition("d-south-pole")).toEqual({ lat: -90, lon: -180 });
+    expect(codeOf(RideMatchingError, () => matcher.requestRide("r1", -90.5, 0))).toBe("INVALID_COORDINATES");
+    expect(codeOf(RideMatchingError, () => matcher.requestRide("r1", 0, 180.5))).toBe("INVALID_COORDINATES");
+    expect(messageOf(() => matcher.requestRide("r1", 95, 100))).toMatch(/got lat 95, lon 100$/);
+    expect(messageOf(() => matcher.requestRide("r1", 200, 10))).toMatch(/got lat 200, lon 10$/);
+    expect(messageOf(() => matcher.requestRide("r1", 10, 200))).toMatch(/got lat 10, lon 200$/);
+    expect(messageOf(() => matcher.requestRide("r1", 120, 45))).toMatch(/got lat 120, lon 45; they look swapped/);
   });
 
   test("a refused request, duplicate driver or bad update leaves every state and position as it was", () => {

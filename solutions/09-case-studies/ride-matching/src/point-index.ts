@@ -12,8 +12,8 @@ const { beats } = closer;
 const { haversineMetres } = geo;
 const { inReach } = reach;
 
-/** A leaf splits past 16 points; cells stop splitting at depth 20 (about 19 m high). */
-const LEAF_CAPACITY = 16;
+/** A leaf splits past 4 points, so even a street's drivers fill cells; cells stop at depth 20 (19 m high). */
+const LEAF_CAPACITY = 4;
 const MAX_DEPTH = 20;
 /** Where a nearest search starts: about the spacing of drivers in a busy city centre. */
 const FIRST_RADIUS_METRES = 250;
