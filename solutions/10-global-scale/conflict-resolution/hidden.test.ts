@@ -5,9 +5,10 @@
  * every step, not only at the end.
  */
 import fc from "fast-check";
-import { ensure, propertySettings } from "#kata/testing";
+import { codeOf, ensure, messageOf, propertySettings } from "#kata/testing";
 import {
   compareVersions,
+  CrdtError,
   GCounter,
   LwwRegister,
   MvRegister,
@@ -225,5 +226,120 @@ describe("version vectors", () => {
       }),
       propertySettings(300),
     );
+  });
+});
+
+describe("exact states", () => {
+  test("an OR-set keeps exactly the dots no side has seen removed", () => {
+    const a = new OrSet("a");
+    const b = new OrSet("b");
+    a.add("x");
+    b.add("x");
+    b.merge(a.state());
+    a.merge(b.state());
+    expect(a.state().entries).toEqual([
+      [
+        "x",
+        expect.arrayContaining([
+          ["a", 1],
+          ["b", 1],
+        ]),
+      ],
+    ]);
+    b.remove("x");
+    b.add("x"); // b's new add has seen both old ones
+    a.merge(b.state());
+    expect(a.state().entries).toEqual([["x", [["b", 2]]]]);
+    expect(a.state().clock).toEqual({ a: 1, b: 2 });
+  });
+
+  test("an OR-set drops one of two dots that the other side has seen removed, and keeps the other", () => {
+    const a = new OrSet("a");
+    const b = new OrSet("b");
+    const c = new OrSet("c");
+    b.add("x");
+    c.merge(b.state()); // c has seen b's add
+    a.add("x");
+    a.merge(b.state()); // a holds x with a's dot and b's
+    c.remove("x"); // c removes b's add, never having seen a's
+    a.merge(c.state());
+    expect(a.state().entries).toEqual([["x", [["a", 1]]]]);
+  });
+});
+
+describe("bad states and the messages that say what was wrong", () => {
+  test("an LWW register refuses a state with a bad timestamp, replica or entry, and keeps its value", () => {
+    const register = new LwwRegister<string>("eu");
+    register.set("kept", 10);
+    const bad = [
+      { entry: { value: "x", timestamp: -1, replica: "us" } },
+      { entry: { value: "x", timestamp: Number.NaN, replica: "us" } },
+      { entry: { value: "x", timestamp: 5, replica: "bad id" } },
+      { entry: { value: "x", timestamp: 5, replica: 7 } },
+      { entry: "x" },
+    ];
+    for (const state of bad) {
+      expect(codeOf(CrdtError, () => register.merge(state as never))).toBe("INVALID_STATE");
+      expect(messageOf(CrdtError, () => register.merge(state as never))).toMatch(/LwwRegister.*state\(\)/);
+    }
+    expect(messageOf(CrdtError, () => register.merge(bad[0] as never))).toMatch(/timestamp.*-1/);
+    expect(messageOf(CrdtError, () => register.merge(bad[2] as never))).toMatch(/bad id/);
+    expect(register.value).toBe("kept");
+  });
+
+  test("a multi-value register refuses entries that are not an array, a null entry or a bad version", () => {
+    const register = new MvRegister<string>("eu");
+    register.set("kept");
+    for (const state of [{ entries: "x" }, { entries: [null] }, { entries: [{ value: "x", version: { us: -1 } }] }])
+      expect(codeOf(CrdtError, () => register.merge(state as never))).toBe("INVALID_STATE");
+    expect(messageOf(CrdtError, () => register.merge({ entries: "x" } as never))).toMatch(/entries.*"x"/);
+    expect(
+      messageOf(CrdtError, () => register.merge({ entries: [{ value: 1, version: { us: -1 } }] } as never)),
+    ).toMatch(/-1/);
+    expect(register.values).toEqual(["kept"]);
+  });
+
+  test("an OR-set refuses malformed pairs and dots, naming them, and keeps its elements", () => {
+    const set = new OrSet("eu");
+    set.add("kept");
+    const cases: [unknown, RegExp][] = [
+      [{ clock: { us: 1 }, entries: [["x"]] }, /\["x"\]/],
+      [{ clock: { us: 1 }, entries: [["x", [["us", 0]]]] }, /\["us",0\]/],
+      [{ clock: { us: 1 }, entries: [["x", [["bad id", 1]]]] }, /bad id/],
+      [{ clock: { us: 1 }, entries: [["x", ["us"]]] }, /"us"/],
+      [{ clock: { us: -2 }, entries: [] }, /-2/],
+      [{ clock: { us: 1 }, entries: [["x", [["us", 3]]]] }, /newer than the state's own clock/],
+    ];
+    for (const [state, names] of cases) {
+      expect(codeOf(CrdtError, () => set.merge(state as never))).toBe("INVALID_STATE");
+      expect(messageOf(CrdtError, () => set.merge(state as never))).toMatch(names);
+    }
+    expect(set.elements).toEqual(["kept"]);
+    expect(set.state().clock).toEqual({ eu: 1 });
+  });
+
+  test("counters refuse bad states, naming the field, and count on as before", () => {
+    const pn = new PNCounter("eu");
+    pn.increment(3);
+    expect(codeOf(CrdtError, () => pn.merge({ increments: {}, decrements: { us: 1.5 } } as never))).toBe(
+      "INVALID_STATE",
+    );
+    expect(messageOf(CrdtError, () => pn.merge({ increments: {}, decrements: { us: 1.5 } } as never))).toMatch(
+      /decrements.*us.*1\.5/,
+    );
+    expect(codeOf(CrdtError, () => pn.merge({ increments: [], decrements: {} } as never))).toBe("INVALID_STATE");
+    expect(pn.value).toBe(3);
+    const g = new GCounter("eu");
+    expect(messageOf(CrdtError, () => g.merge({ counts: { us: -1 } }))).toMatch(/counts.*us.*-1.*state\(\)/);
+  });
+
+  test("each refusal names the value it refused", () => {
+    expect(messageOf(CrdtError, () => new GCounter("eu west"))).toMatch(/"eu west"/);
+    expect(messageOf(CrdtError, () => new OrSet(42 as never))).toMatch(/number/);
+    expect(messageOf(CrdtError, () => new GCounter("eu").increment(0))).toMatch(/increment\(0\)/);
+    expect(messageOf(CrdtError, () => new PNCounter("eu").decrement(-4))).toMatch(/decrement\(-4\)/);
+    expect(messageOf(CrdtError, () => new PNCounter("eu").increment(Number.NaN))).toMatch(/increment\(NaN\)/);
+    expect(messageOf(CrdtError, () => new LwwRegister("eu").set("x", Number.NaN))).toMatch(/NaN/);
+    expect(messageOf(CrdtError, () => new MvRegister("eu").resolve((v) => v[0]))).toMatch(/set\(\) or merge\(\)/);
   });
 });

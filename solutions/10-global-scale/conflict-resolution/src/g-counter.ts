@@ -49,6 +49,6 @@ export function checkAmount(amount: unknown, operation: string): asserts amount 
   if (!Number.isSafeInteger(amount) || (amount as number) <= 0)
     throw new CrdtError(
       "INVALID_AMOUNT",
-      `${operation}(${JSON.stringify(amount) ?? String(amount)}): the amount must be a positive whole number; to go down, use a PNCounter's decrement()`,
+      `${operation}(${typeof amount === "number" ? String(amount) : JSON.stringify(amount)}): the amount must be a positive whole number; to go down, use a PNCounter's decrement()`,
     );
 }

@@ -73,7 +73,7 @@ export class OrSet {
     for (const [element, dots] of theirEntries) {
       const mine = this.entries.get(element);
       for (const [r, c] of dots) {
-        if ((mine !== undefined && holds(mine, r, c)) || c <= (this.clock.get(r) ?? 0)) continue;
+        if (c <= (this.clock.get(r) ?? 0)) continue; // seen here: held already, or removed here
         if (mine === undefined) this.entries.set(element, [[r, c]]);
         else mine.push([r, c]);
       }
