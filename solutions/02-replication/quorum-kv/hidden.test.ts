@@ -353,6 +353,46 @@ describe("the edges of each rule, driven by hand", () => {
     const [result] = got;
     ensure(result?.ok === false, `a read whose repair of n2 went unanswered answered ${showResult(result)}`);
     expect(result.error.message).toMatch(/1 of 3 replicas acknowledged its read repair/);
+    ensure(
+      !/may/.test(result.error.message),
+      `a failed read repair only copied a value some replicas already held; its message should not say a value may show up ` +
+        `later (that is for a put that failed in its write round), got: ${result.error.message}`,
+    );
+  });
+
+  test("a put that fails in its version round says so, and does not say its value may be out there: it wrote nothing", () => {
+    const { ctx, node } = handNode();
+    const { got, reply } = answers<kv.WriteResult>();
+    node.put("x", "a", "QUORUM", reply);
+    ctx.takeSent();
+    ctx.fireNextTimer();
+    const [result] = got;
+    ensure(result?.ok === false, `a put whose version round heard from no peer answered ${showResult(result)}`);
+    expect(result.error.message).toMatch(/1 of 3 replicas answered its version round/);
+    ensure(
+      !/may/.test(result.error.message),
+      `n1's put failed before any Write left, so no replica holds its value; the message should not say it may show up, got: ${result.error.message}`,
+    );
+    expect(node.replicaOf("x")).toEqual(NOTHING);
+  });
+
+  test("equal counters in a read: the copy that lost the tie is stale, and is repaired before the read answers", () => {
+    const { ctx, node } = handNode();
+    node.onMessage("n3", { type: "Write", requestId: 50, key: "x", value: "from-n3", version: v(5, "n3") });
+    ctx.takeSent();
+    const { got, reply } = answers<kv.ReadResult>();
+    node.get("x", "QUORUM", reply);
+    const ids = readsSent(ctx);
+    replyWith(node, "n2", ids.get("n2"), "x", { value: "from-n2", version: v(5, "n2") });
+    const repairs = writesSent(ctx);
+    ensure(
+      got.length === 0 && repairs.length === 1 && repairs[0]?.to === "n2" && repairs[0].message.value === "from-n3",
+      `n1 holds x=from-n3 at v5.n3 and n2 answered x=from-n2 at v5.n2; n1 answered ${got.map(showResult).join(", ") || "nothing"} ` +
+        `and wrote back ${JSON.stringify(repairs)}. v5.n2 is older than v5.n3 (same counter, node id breaks the tie): n2 is ` +
+        "stale, so write from-n3 back to it and answer once it acknowledges, or a later read of n2 and n3 returns from-n2.",
+    );
+    node.onMessage("n2", { type: "WriteAck", requestId: repairs[0].message.requestId, key: "x", version: v(5, "n3") });
+    expect(got).toEqual([{ ok: true, value: "from-n3", version: v(5, "n3") }]);
   });
 
   test("a ONE get answers from the node's own copy without a message: nothing to wait for, nothing to send", () => {
@@ -397,6 +437,12 @@ describe("the edges of each rule, driven by hand", () => {
     expect(messageOf(QuorumError, () => node.put("x", 7 as unknown as string, "ONE", () => undefined))).toMatch(
       /string.*7/,
     );
+    expect(messageOf(QuorumError, () => node.put("x", { a: 1 } as unknown as string, "ONE", () => undefined))).toMatch(
+      /\{"a":1\}/,
+    );
+    expect(
+      messageOf(QuorumError, () => node.put("x", Number.NaN as unknown as string, "ONE", () => undefined)),
+    ).toMatch(/NaN/);
     expect(
       messageOf(
         QuorumError,

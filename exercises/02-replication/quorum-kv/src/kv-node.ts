@@ -31,7 +31,12 @@ export const DEFAULT_OPTIONS: KvOptions = { requestTimeoutMs: 100 };
  *           newest they report and above every counter this node has issued; the node id is its own.
  *        2. store: keep it yourself and send it (Write) to every peer; answer once enough replicas hold it.
  * A round that has not heard from enough replicas within options.requestTimeoutMs answers
- * { ok: false, error: QuorumError UNAVAILABLE }: never a hang, never a success it did not get.
+ * { ok: false, error: QuorumError UNAVAILABLE }: never a hang, never a success it did not get. Its
+ * message says which round fell short (read, version, read repair or write), how many of the N
+ * replicas answered and what the level needs, as in `get "x" at ALL is unavailable: 2 of 5 replicas
+ * answered its read round within 100 ms, and ALL needs 5`. Only a put that fails in its write round
+ * adds that the value may still be on the replicas it reached: a failed version round wrote
+ * nothing, and a failed read repair only copied a value that was already there.
  *
  * As a replica: answer a Read with your copy; on a Write, keep the copy only if its version is
  * newer than yours (compare counters, then node ids), and acknowledge it either way with the
