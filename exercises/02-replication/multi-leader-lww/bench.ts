@@ -11,7 +11,11 @@ export default defineBench<typeof Api>({
       unit: "messages",
       seeds: 20,
       measure: (api, seed) => {
-        const sim = new Simulation<Api.Ping, InstanceType<typeof api.MultiLeaderLwwNode>>({ seed, nodeIds: ["a", "b", "c"], createNode: (ctx) => new api.MultiLeaderLwwNode(ctx) });
+        const sim = new Simulation<Api.Ping, InstanceType<typeof api.MultiLeaderLwwNode>>({
+          seed,
+          nodeIds: ["a", "b", "c"],
+          createNode: (ctx) => new api.MultiLeaderLwwNode(ctx),
+        });
         sim.runFor(100);
         return sim.stats.sent;
       },
