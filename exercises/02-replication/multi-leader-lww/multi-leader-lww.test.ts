@@ -119,11 +119,11 @@ describe("multi-leader replication with last-writer-wins", () => {
   });
 
   test("lost messages are sent again until acknowledged", () => {
-    const sim = cluster(7, { network: { minDelayMs: 1, maxDelayMs: 10, dropRate: 0.4 } });
+    const sim = cluster(7, { network: { minDelayMs: 1, maxDelayMs: 10, dropRate: 0.6 } });
     for (let i = 0; i < 10; i++) put(sim, `n${(i % 3) + 1}`, `k${i}`, `v${i}`);
     sim.runFor(3_000);
     for (let i = 0; i < 10; i++)
-      expectConverged(sim, `k${i}`, `v${i}`, "40% of messages are dropped; resend what is unacknowledged");
+      expectConverged(sim, `k${i}`, `v${i}`, "60% of messages are dropped; resend what is unacknowledged");
   });
 
   test("an old acknowledgement does not stop the resending of a newer write", () => {

@@ -1,4 +1,7 @@
 import type { NodeContext, SimNode } from "#kata/sim";
+import { loadEntries, saveEntry } from "./disk";
+import { Outbox } from "./outbox";
+import { newer, nextStamp } from "./stamp";
 
 /** When a write happened, by the clock of the node that took it; the node id settles a tie. */
 export interface Stamp {
@@ -46,11 +49,6 @@ export class LwwError extends Error {
   }
 }
 
-/** True when `a` is the later write: the larger ms, or on equal ms the larger node id. */
-export function newer(a: Stamp, b: Stamp): boolean {
-  return a.ms > b.ms || (a.ms === b.ms && a.node > b.node);
-}
-
 function isStamp(v: unknown): v is Stamp {
   if (typeof v !== "object" || v === null) return false;
   const s = v as Record<string, unknown>;
@@ -78,11 +76,28 @@ export function isLwwMessage(value: unknown): value is LwwMessage {
   return false;
 }
 
+/**
+ * One leader of a multi-leader (master-master) store: every node takes writes for every key,
+ * answers at once, and replicates to its peers asynchronously. Conflicts are settled by
+ * last-writer-wins: each entry carries a Stamp, and a leader keeps an incoming entry only if its
+ * stamp is newer than the one it holds (the larger ms; on equal ms the larger node id), so every
+ * leader that has seen the same writes holds the same value, whatever order they arrived in.
+ *
+ * - A write's stamp is this node's clock (ctx.now(), floored), but above the stamp it already holds
+ *   for the key: a write that follows one the leader has seen must win over it, even when the
+ *   leader's clock is behind the one that stamped the earlier write.
+ * - The network loses, delays and duplicates messages, and partitions come and go: a leader keeps
+ *   sending each peer (every options.syncIntervalMs) the keys whose current entry that peer has not
+ *   acknowledged with a stamp at least as new. A peer acknowledges every entry it receives with the
+ *   stamp it now holds, newer or not.
+ * - An entry lives in ctx.storage before the put answers, so a leader that crashes and restarts
+ *   keeps it, and sends it again, since it cannot know what its peers acknowledged.
+ * - Malformed messages (isLwwMessage) are ignored: network input never makes a node throw.
+ */
 export class MultiLeaderLwwNode implements SimNode<LwwMessage> {
   readonly options: LwwOptions;
   private readonly store = new Map<string, Entry>();
-  /** Per peer: the keys whose current entry that peer has not acknowledged. */
-  private readonly unacked = new Map<string, Set<string>>();
+  private readonly outbox: Outbox;
 
   constructor(
     private readonly ctx: NodeContext<LwwMessage>,
@@ -95,14 +110,11 @@ export class MultiLeaderLwwNode implements SimNode<LwwMessage> {
         "INVALID_INTERVAL",
         `syncIntervalMs must be a finite number above 0, got ${String(interval)}: pass e.g. 50`,
       );
-    for (const peer of ctx.peers) this.unacked.set(peer, new Set());
-    const keys = ctx.storage.get<string[]>("keys") ?? [];
-    for (const key of keys) {
-      const entry = ctx.storage.get<Entry>(`kv:${key}`);
-      if (entry === undefined) continue;
-      this.store.set(key, entry);
+    this.outbox = new Outbox(ctx.peers);
+    for (const entry of loadEntries(ctx.storage)) {
+      this.store.set(entry.key, entry);
       // After a restart no one knows what the peers acknowledged: offer everything again.
-      for (const pending of this.unacked.values()) pending.add(key);
+      this.outbox.changed(entry.key);
     }
     this.tick();
   }
@@ -117,13 +129,10 @@ export class MultiLeaderLwwNode implements SimNode<LwwMessage> {
       throw new LwwError("INVALID_KEY", `key must be a non-empty string, got ${JSON.stringify(key)}`);
     if (typeof value !== "string")
       throw new LwwError("INVALID_VALUE", `value must be a string, got ${typeof value}: store text, e.g. String(x)`);
-    const held = this.store.get(key);
-    const now = Math.floor(this.ctx.now());
-    const ms = held !== undefined && held.stamp.ms >= now ? held.stamp.ms + 1 : now;
-    const entry: Entry = { key, value, stamp: { ms, node: this.ctx.id } };
+    const entry: Entry = { key, value, stamp: nextStamp(this.store.get(key)?.stamp, this.ctx.now(), this.ctx.id) };
     this.keep(entry);
-    this.ship([entry], this.ctx.peers);
-    reply({ ok: true, stamp: entry.stamp });
+    for (const peer of this.ctx.peers) this.ctx.send(peer, { type: "Replicate", entries: [entry] });
+    reply({ ok: true, stamp: { ...entry.stamp } });
   }
 
   /** This leader's current value of `key` (null if it has none): a local read, maybe stale. */
@@ -145,40 +154,28 @@ export class MultiLeaderLwwNode implements SimNode<LwwMessage> {
         const held = this.store.get(entry.key);
         if (held === undefined || newer(entry.stamp, held.stamp)) {
           this.keep(entry);
-          // The other peers may not have it yet, except the one it came from.
-          this.unacked.get(from)?.delete(entry.key);
+          this.outbox.heldBy(from, entry.key);
         }
-        acks.push({ key: entry.key, stamp: this.store.get(entry.key)!.stamp });
+        acks.push({ key: entry.key, stamp: { ...this.store.get(entry.key)!.stamp } });
       }
       this.ctx.send(from, { type: "ReplicateAck", acks });
       return;
     }
-    const pending = this.unacked.get(from);
-    if (pending === undefined) return;
-    for (const ack of message.acks) {
-      const held = this.store.get(ack.key);
-      if (held !== undefined && !newer(held.stamp, ack.stamp)) pending.delete(ack.key);
-    }
+    for (const ack of message.acks) this.outbox.acknowledged(from, ack.key, ack.stamp, this.store.get(ack.key)?.stamp);
   }
 
   private keep(entry: Entry): void {
     const copy: Entry = { key: entry.key, value: entry.value, stamp: { ms: entry.stamp.ms, node: entry.stamp.node } };
-    if (!this.store.has(entry.key)) this.ctx.storage.set("keys", [...this.store.keys(), entry.key]);
+    saveEntry(this.ctx.storage, copy, !this.store.has(entry.key), [...this.store.keys()]);
     this.store.set(entry.key, copy);
-    this.ctx.storage.set(`kv:${entry.key}`, copy);
-    for (const pending of this.unacked.values()) pending.add(entry.key);
-  }
-
-  private ship(entries: Entry[], peers: readonly string[]): void {
-    for (const peer of peers) this.ctx.send(peer, { type: "Replicate", entries });
+    this.outbox.changed(entry.key);
   }
 
   private tick(): void {
     this.ctx.setTimer(this.options.syncIntervalMs, () => {
-      for (const [peer, pending] of this.unacked) {
-        if (pending.size === 0) continue;
-        const entries = [...pending].map((k) => this.store.get(k)!);
-        this.ctx.send(peer, { type: "Replicate", entries });
+      for (const peer of this.ctx.peers) {
+        const due = this.outbox.due(peer);
+        if (due.length > 0) this.ctx.send(peer, { type: "Replicate", entries: due.map((k) => this.store.get(k)!) });
       }
       this.tick();
     });
