@@ -37,6 +37,10 @@ function holdings(sim: Sim, key: string): string {
     .join(", ");
 }
 
+function valueAt(sim: Sim, id: string, key: string): string | null | undefined {
+  return sim.node(id)?.get(key);
+}
+
 function values(sim: Sim, key: string): Set<string | null> {
   return new Set(sim.liveNodes().map(([, n]) => n.get(key)));
 }
@@ -62,7 +66,7 @@ describe("multi-leader replication with last-writer-wins", () => {
     let answered = false;
     sim.onNode("n2", (n) => n.put("x", "a", (r) => void (answered = r.ok)));
     ensure(answered, "a leader takes a write locally and answers at once; it did not answer before any message moved");
-    ensure(sim.node("n1")!.get("x") === null, "n1 already holds x before any message was delivered");
+    ensure(valueAt(sim, "n1", "x") === null, "n1 already holds x before any message was delivered");
   });
 
   test("concurrent writes on both sides of a partition converge to the later stamp after the heal", () => {
@@ -108,11 +112,11 @@ describe("multi-leader replication with last-writer-wins", () => {
     const sim = cluster(6, { clocks: { n1: { offsetMs: 500 } } });
     put(sim, "n1", "x", "first");
     sim.runFor(100);
-    ensure(sim.node("n2")!.get("x") === "first", `n2 should hold n1's write by now; ${holdings(sim, "x")}`);
+    ensure(valueAt(sim, "n2", "x") === "first", `n2 should hold n1's write by now; ${holdings(sim, "x")}`);
     put(sim, "n2", "x", "second");
     ensure(
-      sim.node("n2")!.get("x") === "second",
-      `n2 took "second" after it held "first", but reads back ${JSON.stringify(sim.node("n2")!.get("x"))}: its clock (100 ms) is behind the stamp it held (500 ms by n1), so stamp the write above the one held`,
+      valueAt(sim, "n2", "x") === "second",
+      `n2 took "second" after it held "first", but reads back ${JSON.stringify(valueAt(sim, "n2", "x"))}: its clock (100 ms) is behind the stamp it held (500 ms by n1), so stamp the write above the one held`,
     );
     sim.runFor(300);
     expectConverged(sim, "x", "second", "n2's write came after n2 had seen n1's, so it must win everywhere");
@@ -130,7 +134,8 @@ describe("multi-leader replication with last-writer-wins", () => {
     const ctx = new ManualContext<LwwMessage>("n1", ["n2"]);
     const node = new lww.MultiLeaderLwwNode(ctx);
     node.put("x", "a", () => undefined);
-    const first = node.entryOf("x")!;
+    const first = node.entryOf("x");
+    if (first === undefined) throw new Error("n1 holds nothing for x right after a put");
     ctx.advance(10);
     node.put("x", "b", () => undefined);
     ctx.takeSent();

@@ -156,7 +156,8 @@ export class MultiLeaderLwwNode implements SimNode<LwwMessage> {
           this.keep(entry);
           this.outbox.heldBy(from, entry.key);
         }
-        acks.push({ key: entry.key, stamp: { ...this.store.get(entry.key)!.stamp } });
+        const now = this.store.get(entry.key)?.stamp ?? entry.stamp;
+        acks.push({ key: entry.key, stamp: { ...now } });
       }
       this.ctx.send(from, { type: "ReplicateAck", acks });
       return;
@@ -175,7 +176,8 @@ export class MultiLeaderLwwNode implements SimNode<LwwMessage> {
     this.ctx.setTimer(this.options.syncIntervalMs, () => {
       for (const peer of this.ctx.peers) {
         const due = this.outbox.due(peer);
-        if (due.length > 0) this.ctx.send(peer, { type: "Replicate", entries: due.map((k) => this.store.get(k)!) });
+        if (due.length > 0)
+          this.ctx.send(peer, { type: "Replicate", entries: due.flatMap((k) => this.store.get(k) ?? []) });
       }
       this.tick();
     });
