@@ -333,6 +333,83 @@ describe("bad states and the messages that say what was wrong", () => {
     expect(messageOf(CrdtError, () => g.merge({ counts: { us: -1 } }))).toMatch(/counts.*us.*-1.*state\(\)/);
   });
 
+  test("each refused state is named by its type, its field and what was expected of it", () => {
+    const cases: [string, () => unknown, RegExp][] = [
+      [
+        "GCounter counts",
+        () => new GCounter("eu").merge({ counts: [] } as never),
+        /GCounter.*counts is \[\], not an object/,
+      ],
+      [
+        "GCounter replica",
+        () => new GCounter("eu").merge({ counts: { "bad id": 1 } }),
+        /GCounter.*counts names replica "bad id"/,
+      ],
+      [
+        "PNCounter increments",
+        () => new PNCounter("eu").merge({ increments: null, decrements: {} } as never),
+        /PNCounter.*increments is null/,
+      ],
+      [
+        "PNCounter decrements",
+        () => new PNCounter("eu").merge({ increments: {}, decrements: 3 } as never),
+        /PNCounter.*decrements is 3/,
+      ],
+      [
+        "OrSet entries",
+        () => new OrSet("eu").merge({ clock: {}, entries: "x" } as never),
+        /OrSet.*entries is "x", not an array of pairs/,
+      ],
+      [
+        "OrSet pair",
+        () => new OrSet("eu").merge({ clock: {}, entries: [[1, []]] } as never),
+        /OrSet.*an entry is \[1,\[\]\], not \[element, dots\]/,
+      ],
+      [
+        "OrSet dot",
+        () => new OrSet("eu").merge({ clock: { us: 1 }, entries: [["x", [7]]] } as never),
+        /OrSet.*element "x" has dot 7, not \[replica, counter\]/,
+      ],
+      [
+        "OrSet newer dot",
+        () => new OrSet("eu").merge({ clock: {}, entries: [["x", [["us", 1]]]] }),
+        /OrSet.*dot \["us",1\] is newer/,
+      ],
+      [
+        "MvRegister entries",
+        () => new MvRegister("eu").merge({ entries: {} } as never),
+        /MvRegister.*entries is \{\}, not an array/,
+      ],
+      [
+        "MvRegister entry",
+        () => new MvRegister("eu").merge({ entries: [null] } as never),
+        /MvRegister.*an entry is null/,
+      ],
+      [
+        "MvRegister version",
+        () => new MvRegister("eu").merge({ entries: [{ value: 1, version: "v" }] } as never),
+        /MvRegister.*an entry's version is "v"/,
+      ],
+    ];
+    for (const [what, act, expected] of cases) {
+      const message = messageOf(CrdtError, act);
+      if (!expected.test(message))
+        throw new Error(
+          `${what}: the refusal said "${message}"; it should match ${String(expected)}, so the reader knows which state and which field to fix`,
+        );
+    }
+  });
+
+  test("a count of 0 is a valid state (a replica that has not counted yet), not a refusal", () => {
+    const g = new GCounter("eu");
+    g.increment(2);
+    g.merge({ counts: { us: 0 } });
+    expect(g.value).toBe(2);
+    const set = new OrSet("eu");
+    set.merge({ clock: { us: 0 }, entries: [] });
+    expect(set.elements).toEqual([]);
+  });
+
   test("each refusal names the value it refused", () => {
     expect(messageOf(CrdtError, () => new GCounter("eu west"))).toMatch(/"eu west"/);
     expect(messageOf(CrdtError, () => new OrSet(42 as never))).toMatch(/number/);
