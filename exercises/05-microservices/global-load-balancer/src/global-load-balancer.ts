@@ -12,13 +12,25 @@ export type Weights = Readonly<Record<Factor, number>>;
 export type Strategy = "standard" | "peak" | "off-peak";
 
 /** The default weights: latency first, then headroom, then cost and availability. */
-export const STANDARD_WEIGHTS: Weights = { latency: 0.4, capacity: 0.25, cost: 0.15, availability: 0.15, compliance: 0.05 };
+export const STANDARD_WEIGHTS: Weights = {
+  latency: 0.4,
+  capacity: 0.25,
+  cost: 0.15,
+  availability: 0.15,
+  compliance: 0.05,
+};
 
 /** At peak, keep users fast and regions out of overload; cost matters least. */
 export const PEAK_WEIGHTS: Weights = { latency: 0.4, capacity: 0.35, cost: 0.1, availability: 0.1, compliance: 0.05 };
 
 /** Off peak, there is headroom everywhere: send traffic where it is cheap and reliable. */
-export const OFF_PEAK_WEIGHTS: Weights = { latency: 0.25, capacity: 0.1, cost: 0.4, availability: 0.2, compliance: 0.05 };
+export const OFF_PEAK_WEIGHTS: Weights = {
+  latency: 0.25,
+  capacity: 0.1,
+  cost: 0.4,
+  availability: 0.2,
+  compliance: 0.05,
+};
 
 /** One region of one cloud, as the balancer last heard of it. */
 export interface Region {

@@ -16,13 +16,25 @@ export type Weights = Readonly<Record<Factor, number>>;
 export type Strategy = "standard" | "peak" | "off-peak";
 
 /** The default weights: latency first, then headroom, then cost and availability. */
-export const STANDARD_WEIGHTS: Weights = { latency: 0.4, capacity: 0.25, cost: 0.15, availability: 0.15, compliance: 0.05 };
+export const STANDARD_WEIGHTS: Weights = {
+  latency: 0.4,
+  capacity: 0.25,
+  cost: 0.15,
+  availability: 0.15,
+  compliance: 0.05,
+};
 
 /** At peak, keep users fast and regions out of overload; cost matters least. */
 export const PEAK_WEIGHTS: Weights = { latency: 0.4, capacity: 0.35, cost: 0.1, availability: 0.1, compliance: 0.05 };
 
 /** Off peak, there is headroom everywhere: send traffic where it is cheap and reliable. */
-export const OFF_PEAK_WEIGHTS: Weights = { latency: 0.25, capacity: 0.1, cost: 0.4, availability: 0.2, compliance: 0.05 };
+export const OFF_PEAK_WEIGHTS: Weights = {
+  latency: 0.25,
+  capacity: 0.1,
+  cost: 0.4,
+  availability: 0.2,
+  compliance: 0.05,
+};
 
 /** One region of one cloud, as the balancer last heard of it. */
 export interface Region {
@@ -116,7 +128,10 @@ export class GlobalLoadBalancer {
 
   constructor(regions: readonly Region[], options: GlobalLoadBalancerOptions = {}) {
     if (!Array.isArray(regions) || regions.length === 0)
-      throw new GlobalLoadBalancerError("INVALID_OPTION", "a global load balancer needs at least one region to route to");
+      throw new GlobalLoadBalancerError(
+        "INVALID_OPTION",
+        "a global load balancer needs at least one region to route to",
+      );
     this.ceilingMs = options.latencyCeilingMs ?? 300;
     checkCeiling(this.ceilingMs);
     if (options.peak !== undefined) checkPeakWindow(options.peak);
@@ -134,7 +149,10 @@ export class GlobalLoadBalancer {
     for (const region of regions) {
       checkRegion(region, this.locations);
       if (this.regions.has(region.id))
-        throw new GlobalLoadBalancerError("DUPLICATE_REGION", `region ${JSON.stringify(region.id)} is given twice; ids must be unique`);
+        throw new GlobalLoadBalancerError(
+          "DUPLICATE_REGION",
+          `region ${JSON.stringify(region.id)} is given twice; ids must be unique`,
+        );
       this.regions.set(region.id, copyRegion(region));
     }
   }
@@ -147,7 +165,8 @@ export class GlobalLoadBalancer {
     if (cached !== undefined) return cached;
     const candidates = this.candidates(request, strategy);
     let best: Candidate | undefined;
-    for (const candidate of candidates.eligible) if (best === undefined || compareCandidates(candidate, best) < 0) best = candidate;
+    for (const candidate of candidates.eligible)
+      if (best === undefined || compareCandidates(candidate, best) < 0) best = candidate;
     if (best === undefined) throw this.noEligibleRegion(request, candidates.excluded);
     this.cache.set(request.location, strategy, allowed, best.decision);
     return best.decision;
@@ -210,7 +229,7 @@ export class GlobalLoadBalancer {
         capacity: capacityScore(region.load, region.capacity),
         cost: costScore(cheapest, region.costPerMillion),
         availability: availabilityScore(region.availability),
-        compliance: complianceScore(),
+        compliance: complianceScore(region, request.allowedJurisdictions),
       };
       const score =
         weights.latency * factors.latency +
@@ -229,7 +248,10 @@ export class GlobalLoadBalancer {
     return { eligible, excluded };
   }
 
-  private noEligibleRegion(request: RouteRequest, excluded: readonly { region: string; reason: ExclusionReason }[]): GlobalLoadBalancerError {
+  private noEligibleRegion(
+    request: RouteRequest,
+    excluded: readonly { region: string; reason: ExclusionReason }[],
+  ): GlobalLoadBalancerError {
     const shown = 10;
     const reasons = excluded.slice(0, shown).map(({ region, reason }) => this.describe(region, reason, request));
     const more = excluded.length > shown ? `; and ${excluded.length - shown} more` : "";

@@ -18,10 +18,16 @@ function isFiniteNumber(value: unknown): value is number {
  */
 export function checkRegion(region: Region, locations: readonly string[] | undefined): void {
   if (typeof region.id !== "string" || region.id === "")
-    throw new GlobalLoadBalancerError("INVALID_REGION", "a region needs a non-empty string id, such as \"aws:eu-west-1\"");
+    throw new GlobalLoadBalancerError(
+      "INVALID_REGION",
+      'a region needs a non-empty string id, such as "aws:eu-west-1"',
+    );
   const id = region.id;
   if (typeof region.jurisdiction !== "string" || !JURISDICTION.test(region.jurisdiction))
-    throw invalidRegion(id, `jurisdiction must be a name of letters, digits, "-" or "_", such as "EU"; got ${JSON.stringify(region.jurisdiction)}`);
+    throw invalidRegion(
+      id,
+      `jurisdiction must be a name of letters, digits, "-" or "_", such as "EU"; got ${JSON.stringify(region.jurisdiction)}`,
+    );
   if (!isFiniteNumber(region.capacity) || region.capacity <= 0)
     throw invalidRegion(id, `capacity must be a number of requests per second above 0, got ${String(region.capacity)}`);
   if (!isFiniteNumber(region.load) || region.load < 0)
@@ -33,16 +39,27 @@ export function checkRegion(region: Region, locations: readonly string[] | undef
       id,
       `availability must be in [0, 1), such as 0.9995, got ${String(region.availability)}: no region is never down, so give the measured figure`,
     );
-  if (typeof region.healthy !== "boolean") throw invalidRegion(id, `healthy must be true or false, got ${String(region.healthy)}`);
+  if (typeof region.healthy !== "boolean")
+    throw invalidRegion(id, `healthy must be true or false, got ${String(region.healthy)}`);
   checkLatencies(id, region.latencyMs, locations);
 }
 
-function checkLatencies(id: string, latencyMs: Readonly<Record<string, number>>, locations: readonly string[] | undefined): void {
+function checkLatencies(
+  id: string,
+  latencyMs: Readonly<Record<string, number>>,
+  locations: readonly string[] | undefined,
+): void {
   if (typeof latencyMs !== "object" || latencyMs === null || Object.keys(latencyMs).length === 0)
-    throw invalidRegion(id, "latencyMs must map each user location to a round trip in ms, such as { \"eu-central\": 18 }");
+    throw invalidRegion(
+      id,
+      'latencyMs must map each user location to a round trip in ms, such as { "eu-central": 18 }',
+    );
   for (const [location, ms] of Object.entries(latencyMs))
     if (!isFiniteNumber(ms) || ms < 0)
-      throw invalidRegion(id, `latencyMs[${JSON.stringify(location)}] must be a number of ms, 0 or more, got ${String(ms)}`);
+      throw invalidRegion(
+        id,
+        `latencyMs[${JSON.stringify(location)}] must be a number of ms, 0 or more, got ${String(ms)}`,
+      );
   if (locations === undefined) return;
   const missing = locations.filter((location) => !Object.hasOwn(latencyMs, location));
   const extra = Object.keys(latencyMs).filter((location) => !locations.includes(location));
@@ -58,19 +75,31 @@ function checkLatencies(id: string, latencyMs: Readonly<Record<string, number>>,
 export function checkWeights(strategy: Strategy, weights: Weights): void {
   const where = `weights.${strategy}`;
   if (typeof weights !== "object" || weights === null)
-    throw new GlobalLoadBalancerError("INVALID_OPTION", `${where} must be an object with a share per factor (${FACTORS.join(", ")})`);
+    throw new GlobalLoadBalancerError(
+      "INVALID_OPTION",
+      `${where} must be an object with a share per factor (${FACTORS.join(", ")})`,
+    );
   const unknown = Object.keys(weights).filter((key) => !(FACTORS as readonly string[]).includes(key));
   if (unknown.length > 0)
-    throw new GlobalLoadBalancerError("INVALID_OPTION", `${where} names no such factor: ${unknown.join(", ")}; the factors are ${FACTORS.join(", ")}`);
+    throw new GlobalLoadBalancerError(
+      "INVALID_OPTION",
+      `${where} names no such factor: ${unknown.join(", ")}; the factors are ${FACTORS.join(", ")}`,
+    );
   let sum = 0;
   for (const factor of FACTORS) {
     const share = weights[factor];
     if (!isFiniteNumber(share) || share < 0)
-      throw new GlobalLoadBalancerError("INVALID_OPTION", `${where}.${factor} must be a share of 0 or more, got ${String(share)}`);
+      throw new GlobalLoadBalancerError(
+        "INVALID_OPTION",
+        `${where}.${factor} must be a share of 0 or more, got ${String(share)}`,
+      );
     sum += share;
   }
   if (Math.abs(sum - 1) > 1e-9)
-    throw new GlobalLoadBalancerError("INVALID_OPTION", `${where} must add up to 1, got ${sum}: give each factor its share of the whole score`);
+    throw new GlobalLoadBalancerError(
+      "INVALID_OPTION",
+      `${where} must add up to 1, got ${sum}: give each factor its share of the whole score`,
+    );
 }
 
 export function checkPeakWindow(window: PeakWindow): void {
@@ -89,12 +118,18 @@ export function checkPeakWindow(window: PeakWindow): void {
 
 export function checkCeiling(ceilingMs: number): void {
   if (!isFiniteNumber(ceilingMs) || ceilingMs <= 0)
-    throw new GlobalLoadBalancerError("INVALID_OPTION", `latencyCeilingMs must be a number of ms above 0, got ${String(ceilingMs)}`);
+    throw new GlobalLoadBalancerError(
+      "INVALID_OPTION",
+      `latencyCeilingMs must be a number of ms above 0, got ${String(ceilingMs)}`,
+    );
 }
 
 export function checkRequest(request: RouteRequest, knownLocations: ReadonlySet<string>): void {
   if (typeof request.location !== "string" || request.location === "")
-    throw new GlobalLoadBalancerError("INVALID_REQUEST", "a request needs the user's location, such as { location: \"eu-central\" }");
+    throw new GlobalLoadBalancerError(
+      "INVALID_REQUEST",
+      'a request needs the user\'s location, such as { location: "eu-central" }',
+    );
   const allowed = request.allowedJurisdictions;
   if (allowed !== undefined) {
     if (!Array.isArray(allowed) || allowed.length === 0)
