@@ -338,7 +338,7 @@ describe("bad input: a typed error that says what to do, and nothing else change
   test("construction: no regions, duplicates, out-of-range figures, mismatched locations, bad options", () => {
     expect(codeOfNew([])).toBe("INVALID_OPTION");
     expect(codeOfNew([region("a"), region("a")])).toBe("DUPLICATE_REGION");
-    for (const bad of [
+    const badFigures: Partial<Region>[] = [
       { availability: 1 },
       { availability: -0.1 },
       { capacity: 0 },
@@ -348,7 +348,8 @@ describe("bad input: a typed error that says what to do, and nothing else change
       { latencyMs: {} },
       { jurisdiction: "" },
       { load: Number.NaN },
-    ])
+    ];
+    for (const bad of badFigures)
       ensure(
         codeOfNew([region("a", bad)]) === "INVALID_REGION",
         `a region with ${JSON.stringify(bad)} was accepted; it must be refused with INVALID_REGION`,
