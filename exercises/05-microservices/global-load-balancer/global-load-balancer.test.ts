@@ -194,6 +194,19 @@ describe("the gate: health, jurisdiction and room come before any score", () => 
       { region: "b", reason: "jurisdiction" },
       { region: "c", reason: "full" },
     ]);
+    const reversed = new GlobalLoadBalancer([
+      region("z", { healthy: false }),
+      region("y", { load: 1000 }),
+      region("x", { jurisdiction: "US" }),
+      region("w"),
+    ]);
+    const excluded = reversed
+      .explain({ location: "eu-central", allowedJurisdictions: ["EU"] })
+      .excluded.map((e) => e.region);
+    ensure(
+      excluded.join(",") === "x,y,z",
+      `explain() listed the excluded regions as ${excluded.join(",")}; list them by id (x,y,z), whatever order they were given in`,
+    );
   });
 });
 
@@ -323,6 +336,18 @@ describe("changes: every decision sees the regions as they are now", () => {
     expect(balancer.route(US).region).toBe("gcp:us-east1");
   });
 
+  test("requests from one location with different allowed jurisdictions get their own answers, in any sequence", () => {
+    const balancer = new GlobalLoadBalancer(fourRegions());
+    const eu = { location: "us-east", allowedJurisdictions: ["EU"] };
+    const us = { location: "us-east", allowedJurisdictions: ["US"] };
+    const answers = [eu, us, eu, us].map((request) => balancer.route(request).region);
+    ensure(
+      answers.join(" ") === "azure:westeurope gcp:us-east1 azure:westeurope gcp:us-east1",
+      `us-east requests allowing EU, US, EU, US went to ${answers.join(", ")}; expected azure:westeurope and gcp:us-east1 alternately. ` +
+        "The allowed jurisdictions are part of the question: an answer kept for one list does not answer another",
+    );
+  });
+
   test("a caller's later change to its own region object changes nothing", () => {
     const regions = fourRegions();
     const balancer = new GlobalLoadBalancer(regions);
@@ -334,6 +359,13 @@ describe("changes: every decision sees the regions as they are now", () => {
 describe("bad input: a typed error that says what to do, and nothing else changes", () => {
   const codeOfNew = (regions: Region[], options?: GlobalLoadBalancerOptions): string =>
     codeOf(GlobalLoadBalancerError, () => new GlobalLoadBalancer(regions, options));
+  const constructs = (regions: Region[], options?: GlobalLoadBalancerOptions): boolean => {
+    try {
+      return new GlobalLoadBalancer(regions, options) instanceof GlobalLoadBalancer;
+    } catch {
+      return false;
+    }
+  };
 
   test("construction: no regions, duplicates, out-of-range figures, mismatched locations, bad options", () => {
     expect(codeOfNew([])).toBe("INVALID_OPTION");
@@ -374,6 +406,43 @@ describe("bad input: a typed error that says what to do, and nothing else change
     expect(codeOfNew([region("a")], { peak: { startHour: 8, endHour: 8 } })).toBe("INVALID_OPTION");
     expect(codeOfNew([region("a")], { peak: { startHour: 8, endHour: 24 } })).toBe("INVALID_OPTION");
     expect(codeOfNew([region("a")], { peak: { startHour: 7.5, endHour: 20 } })).toBe("INVALID_OPTION");
+    expect(codeOfNew([region("a")], { peak: { startHour: -1, endHour: 20 } })).toBe("INVALID_OPTION");
+    for (const edge of [
+      { startHour: 0, endHour: 23 },
+      { startHour: 23, endHour: 0 },
+    ])
+      ensure(
+        constructs([region("a")], { peak: edge }),
+        `a peak window from ${edge.startHour} to ${edge.endHour} was refused; 0 and 23 are valid hours`,
+      );
+    const hourMessage = messageOf(
+      GlobalLoadBalancerError,
+      () => new GlobalLoadBalancer([region("a")], { peak: { startHour: 8, endHour: 24 } }),
+    );
+    ensure(hourMessage.includes("0-23"), `a peak end of 24 was refused with "${hourMessage}"; say hours are 0-23`);
+    const sameHour = messageOf(
+      GlobalLoadBalancerError,
+      () => new GlobalLoadBalancer([region("a")], { peak: { startHour: 8, endHour: 8 } }),
+    );
+    ensure(
+      sameHour.includes("8:00"),
+      `a peak window from 8 to 8 was refused with "${sameHour}"; say which window and why`,
+    );
+    const ceiling = messageOf(
+      GlobalLoadBalancerError,
+      () => new GlobalLoadBalancer([region("a")], { latencyCeilingMs: 0 }),
+    );
+    ensure(ceiling.includes("latencyCeilingMs"), `a ceiling of 0 was refused with "${ceiling}"; name the option`);
+    expect(codeOfNew([region("a")], { weights: { standard: 5 as unknown as Weights } })).toBe("INVALID_OPTION");
+    const negativeShare = { latency: 1.2, capacity: -0.2, cost: 0, availability: 0, compliance: 0 };
+    const shareMessage = messageOf(
+      GlobalLoadBalancerError,
+      () => new GlobalLoadBalancer([region("a")], { weights: { peak: negativeShare } }),
+    );
+    ensure(
+      shareMessage.includes("weights.peak.capacity"),
+      `a negative capacity share at peak was refused with "${shareMessage}"; name the strategy and the factor`,
+    );
     const unbalanced: Weights = { latency: 0.5, capacity: 0.5, cost: 0.1, availability: 0, compliance: 0 };
     const weightMessage = messageOf(
       GlobalLoadBalancerError,
@@ -390,6 +459,21 @@ describe("bad input: a typed error that says what to do, and nothing else change
   test("requests: no location, an empty allow-list, an unknown location", () => {
     const balancer = new GlobalLoadBalancer(fourRegions());
     expect(codeOf(GlobalLoadBalancerError, () => balancer.route({ location: "" }))).toBe("INVALID_REQUEST");
+    const noLocation = messageOf(GlobalLoadBalancerError, () =>
+      balancer.route({ location: undefined as unknown as string }),
+    );
+    ensure(
+      codeOf(GlobalLoadBalancerError, () => balancer.route({ location: 3 as unknown as string })) ===
+        "INVALID_REQUEST" && noLocation.includes("location"),
+      `a request without a location string was refused with "${noLocation}"; use INVALID_REQUEST and say a location is needed`,
+    );
+    const badEntry = messageOf(GlobalLoadBalancerError, () =>
+      balancer.route({ location: "eu-central", allowedJurisdictions: [4 as unknown as string] }),
+    );
+    ensure(
+      badEntry.includes("jurisdiction"),
+      `an allowed jurisdiction that is not a name was refused with "${badEntry}"; say what a jurisdiction looks like`,
+    );
     const empty = messageOf(GlobalLoadBalancerError, () =>
       balancer.route({ location: "eu-central", allowedJurisdictions: [] }),
     );
@@ -413,17 +497,35 @@ describe("bad input: a typed error that says what to do, and nothing else change
     const request = { location: "eu-central", allowedJurisdictions: ["EU"] };
     expect(codeOf(GlobalLoadBalancerError, () => balancer.route(request))).toBe("NO_ELIGIBLE_REGION");
     const message = messageOf(GlobalLoadBalancerError, () => balancer.route(request));
-    for (const part of ["aws:eu-west-1", "unhealthy", "azure:westeurope", "full", "gcp:us-east1", "US"])
+    for (const part of [
+      "eu-central",
+      "aws:eu-west-1 is unhealthy",
+      "azure:westeurope is full",
+      "gcp:us-east1 holds data under US",
+      "(allowed: EU)",
+      "allow more jurisdictions",
+    ])
       ensure(
         message.includes(part),
         `NO_ELIGIBLE_REGION said "${message}"; it must name each region and its reason (missing "${part}")`,
       );
     expect(balancer.explain(request).ranked).toEqual([]);
+    const ten = Array.from({ length: 10 }, (_, i) => region(`r${i}`, { healthy: false }));
+    const tenMessage = messageOf(GlobalLoadBalancerError, () => new GlobalLoadBalancer(ten).route(EU));
+    ensure(
+      tenMessage.includes("r9 is unhealthy") && !/and -?\d+ more/.test(tenMessage),
+      `with ten regions excluded the message was "${tenMessage}"; name all ten, with no "and N more"`,
+    );
   });
 
   test("update(): an unknown id or a bad figure is refused, and the region keeps its old figures", () => {
     const balancer = new GlobalLoadBalancer(fourRegions());
     expect(codeOf(GlobalLoadBalancerError, () => balancer.update("nowhere", { load: 1 }))).toBe("UNKNOWN_REGION");
+    const unknownRegion = messageOf(GlobalLoadBalancerError, () => balancer.update("nowhere", { load: 1 }));
+    ensure(
+      unknownRegion.includes("nowhere") && unknownRegion.includes("azure:westeurope"),
+      `update() of an unknown region was refused with "${unknownRegion}"; name it and list the regions there are`,
+    );
     expect(codeOf(GlobalLoadBalancerError, () => balancer.update("azure:westeurope", { load: -5 }))).toBe(
       "INVALID_REGION",
     );

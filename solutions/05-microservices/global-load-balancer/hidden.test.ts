@@ -269,4 +269,27 @@ describe("grading-only cases", () => {
       ),
     ).toBe("INVALID_REQUEST");
   });
+
+  test("a clock before 1970 still reads its UTC hour", () => {
+    const balancer = new GlobalLoadBalancer([region("a")], {
+      clock: new ManualClock(-1 * HOUR_MS),
+      peak: { startHour: 23, endHour: 1 },
+    });
+    ensure(
+      balancer.strategy() === "peak",
+      `at -3,600,000 ms (23:00 on 31 December 1969) the strategy was ${balancer.strategy()}; the hour is 23, inside a window 23 to 1`,
+    );
+  });
+
+  test("explain() orders a hundred tied regions by id, whatever order they came in", () => {
+    const ids = Array.from({ length: 100 }, (_, i) => `r${String((i * 37) % 100).padStart(3, "0")}`);
+    const ranked = new GlobalLoadBalancer(ids.map((id) => region(id)))
+      .explain({ location: "eu-central" })
+      .ranked.map((d) => d.region);
+    const sorted = [...ids].sort();
+    ensure(
+      ranked.join() === sorted.join(),
+      `a hundred identical regions were ranked ${ranked.slice(0, 5).join(", ")}, ...; equal scores and latencies rank by id: ${sorted.slice(0, 5).join(", ")}, ...`,
+    );
+  });
 });

@@ -179,7 +179,7 @@ export class GlobalLoadBalancer {
     return {
       strategy,
       ranked: eligible.sort(compareCandidates).map((candidate) => candidate.decision),
-      excluded: excluded.sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0)),
+      excluded: excluded.sort((a, b) => (a.region < b.region ? -1 : 1)), // ids are unique
     };
   }
 

@@ -18,5 +18,6 @@ export function roundScore(score: number): number {
 export function compareCandidates(a: Candidate, b: Candidate): number {
   if (a.decision.score !== b.decision.score) return b.decision.score - a.decision.score;
   if (a.latencyMs !== b.latencyMs) return a.latencyMs - b.latencyMs;
-  return a.decision.region < b.decision.region ? -1 : a.decision.region > b.decision.region ? 1 : 0;
+  // Ids are unique, so two different candidates are never equal here.
+  return a.decision.region < b.decision.region ? -1 : 1;
 }

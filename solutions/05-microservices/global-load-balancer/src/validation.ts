@@ -8,8 +8,9 @@ function invalidRegion(id: string, what: string): GlobalLoadBalancerError {
   return new GlobalLoadBalancerError("INVALID_REGION", `region ${JSON.stringify(id)}: ${what}`);
 }
 
+/** Number.isFinite does not coerce: "5", null and NaN are all refused. */
 function isFiniteNumber(value: unknown): value is number {
-  return typeof value === "number" && Number.isFinite(value);
+  return Number.isFinite(value);
 }
 
 /**
