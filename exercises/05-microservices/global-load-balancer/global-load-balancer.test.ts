@@ -386,22 +386,49 @@ describe("bad input: a typed error that says what to do, and nothing else change
         codeOfNew([region("a", bad)]) === "INVALID_REGION",
         `a region with ${JSON.stringify(bad)} was accepted; it must be refused with INVALID_REGION`,
       );
-    const message = messageOf(
-      GlobalLoadBalancerError,
-      () => new GlobalLoadBalancer([region("a", { availability: 1 })]),
-    );
-    ensure(
-      message.includes("availability") && message.includes('"a"'),
-      `the message "${message}" must name the region and the field`,
-    );
-    const mismatch = messageOf(
+    const byField: [string, Partial<Region>][] = [
+      ["availability", { availability: 1 }],
+      ["capacity", { capacity: 0 }],
+      ["load", { load: -1 }],
+      ["costPerMillion", { costPerMillion: 0 }],
+      ["latencyMs", { latencyMs: { "eu-central": -5 } }],
+      ["latencyMs", { latencyMs: {} }],
+      ["latencyMs", { latencyMs: null as unknown as Record<string, number> }],
+      ["jurisdiction", { jurisdiction: "" }],
+      ["jurisdiction", { jurisdiction: 5 as unknown as string }],
+      ["healthy", { healthy: "yes" as unknown as boolean }],
+      ["id", { id: "" }],
+      ["id", { id: 7 as unknown as string }],
+    ];
+    for (const [field, bad] of byField) {
+      const message = messageOf(GlobalLoadBalancerError, () => new GlobalLoadBalancer([region("a", bad)]));
+      ensure(
+        message.includes(field) && (field === "id" || message.includes('"a"')),
+        `a region with ${field} = ${JSON.stringify(bad[field as keyof Region])} was refused with "${message}"; ` +
+          "the message must name the region and the field",
+      );
+    }
+    const missing = messageOf(
       GlobalLoadBalancerError,
       () => new GlobalLoadBalancer([region("a"), region("b", { latencyMs: { "us-east": 9 } })]),
     );
     ensure(
-      mismatch.includes("eu-central"),
-      `regions measured from different locations were refused with "${mismatch}"; name the missing location`,
+      missing.includes("missing eu-central") && missing.includes("unexpected us-east"),
+      `region b measured from us-east instead of eu-central was refused with "${missing}"; name the missing and the unexpected location`,
     );
+    const extra = messageOf(
+      GlobalLoadBalancerError,
+      () => new GlobalLoadBalancer([region("a"), region("b", { latencyMs: { "eu-central": 9, "us-east": 9 } })]),
+    );
+    ensure(
+      extra.includes("unexpected us-east") && !extra.includes("missing"),
+      `region b measured from one location more than region a was refused with "${extra}"; ` +
+        "every region must name the same locations, and the message names the extra one",
+    );
+    const duplicate = messageOf(GlobalLoadBalancerError, () => new GlobalLoadBalancer([region("a"), region("a")]));
+    ensure(duplicate.includes('"a"'), `a duplicate id was refused with "${duplicate}"; name the id`);
+    const none = messageOf(GlobalLoadBalancerError, () => new GlobalLoadBalancer([]));
+    ensure(none.includes("region"), `no regions were refused with "${none}"; say at least one region is needed`);
     expect(codeOfNew([region("a")], { latencyCeilingMs: 0 })).toBe("INVALID_OPTION");
     expect(codeOfNew([region("a")], { peak: { startHour: 8, endHour: 8 } })).toBe("INVALID_OPTION");
     expect(codeOfNew([region("a")], { peak: { startHour: 8, endHour: 24 } })).toBe("INVALID_OPTION");
@@ -479,8 +506,10 @@ describe("bad input: a typed error that says what to do, and nothing else change
     );
     ensure(
       codeOf(GlobalLoadBalancerError, () => balancer.route({ location: "eu-central", allowedJurisdictions: [] })) ===
-        "INVALID_REQUEST",
-      `an empty allowedJurisdictions list got "${empty}"; refuse it with INVALID_REQUEST: it allows no region, which is never what the caller meant`,
+        "INVALID_REQUEST" &&
+        empty.includes("allowedJurisdictions") &&
+        empty.includes("leave it out"),
+      `an empty allowedJurisdictions list got "${empty}"; refuse it with INVALID_REQUEST: it allows no region, which is never what the caller meant; say to leave it out to allow any`,
     );
     const unknown = messageOf(GlobalLoadBalancerError, () => balancer.route({ location: "mars" }));
     ensure(

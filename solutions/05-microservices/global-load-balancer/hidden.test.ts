@@ -255,6 +255,13 @@ describe("grading-only cases", () => {
       message.includes("off-peak") && message.includes("speed"),
       `weights with an unknown factor "speed" were refused with "${message}"; name the strategy and the factor`,
     );
+    const unknownLocation = messageOf(GlobalLoadBalancerError, () =>
+      new GlobalLoadBalancer(fourRegions()).route({ location: "mars" }),
+    );
+    ensure(
+      unknownLocation.includes("eu-central, us-east"),
+      `an unknown location was refused with "${unknownLocation}"; list the known ones`,
+    );
     const nan = { ...STANDARD_WEIGHTS, cost: Number.NaN };
     expect(
       codeOf(GlobalLoadBalancerError, () => new GlobalLoadBalancer([region("a")], { weights: { standard: nan } })),
@@ -270,14 +277,36 @@ describe("grading-only cases", () => {
     ).toBe("INVALID_REQUEST");
   });
 
-  test("a clock before 1970 still reads its UTC hour", () => {
-    const balancer = new GlobalLoadBalancer([region("a")], {
-      clock: new ManualClock(-1 * HOUR_MS),
-      peak: { startHour: 23, endHour: 1 },
+  test("the UTC hour is right before 1970 and at midnight", () => {
+    const before = new GlobalLoadBalancer([region("a")], {
+      clock: new ManualClock(-2 * HOUR_MS),
+      peak: { startHour: 22, endHour: 23 },
     });
     ensure(
-      balancer.strategy() === "peak",
-      `at -3,600,000 ms (23:00 on 31 December 1969) the strategy was ${balancer.strategy()}; the hour is 23, inside a window 23 to 1`,
+      before.strategy() === "peak",
+      `at -7,200,000 ms (22:00 on 31 December 1969) the strategy was ${before.strategy()}; the hour is 22, inside a window 22 to 23`,
+    );
+    const midnight = new GlobalLoadBalancer([region("a")], {
+      clock: new ManualClock(0),
+      peak: { startHour: 0, endHour: 6 },
+    });
+    ensure(
+      midnight.strategy() === "peak",
+      `at 00:00 UTC the strategy was ${midnight.strategy()}; hour 0 is inside a window 0 to 6`,
+    );
+  });
+
+  test("allowed lists that spell the same letters in different pieces are different questions", () => {
+    const balancer = new GlobalLoadBalancer([
+      region("best", { jurisdiction: "EU", latencyMs: { "eu-central": 5 } }),
+      region("other", { jurisdiction: "K", latencyMs: { "eu-central": 200 } }),
+    ]);
+    const first = balancer.route({ location: "eu-central", allowedJurisdictions: ["EU", "UK"] }).region;
+    const second = balancer.route({ location: "eu-central", allowedJurisdictions: ["EUU", "K"] }).region;
+    ensure(
+      first === "best" && second === "other",
+      `["EU", "UK"] went to ${first} and then ["EUU", "K"] to ${second}; only "other" (jurisdiction K) may serve the second. ` +
+        "A kept answer keyed on the lists' letters alone answers one list with another's region",
     );
   });
 
