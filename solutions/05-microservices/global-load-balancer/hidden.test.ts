@@ -252,7 +252,9 @@ describe("grading-only cases", () => {
       () => new GlobalLoadBalancer([region("a")], { weights: { "off-peak": bad } }),
     );
     ensure(
-      message.includes("off-peak") && message.includes("speed"),
+      message.includes("off-peak") &&
+        message.includes("factor: speed;") &&
+        message.includes("latency, capacity, cost, availability, compliance"),
       `weights with an unknown factor "speed" were refused with "${message}"; name the strategy and the factor`,
     );
     const unknownLocation = messageOf(GlobalLoadBalancerError, () =>

@@ -136,12 +136,16 @@ export class GlobalLoadBalancer {
     checkCeiling(this.ceilingMs);
     if (options.peak !== undefined) checkPeakWindow(options.peak);
     this.peak = options.peak === undefined ? undefined : { ...options.peak };
+    const given = options.weights ?? {};
+    for (const strategy of ["standard", "peak", "off-peak"] as const) {
+      const weights = given[strategy];
+      if (weights !== undefined) checkWeights(strategy, weights);
+    }
     this.weights = {
-      standard: { ...(options.weights?.standard ?? STANDARD_WEIGHTS) },
-      peak: { ...(options.weights?.peak ?? PEAK_WEIGHTS) },
-      "off-peak": { ...(options.weights?.["off-peak"] ?? OFF_PEAK_WEIGHTS) },
+      standard: { ...(given.standard ?? STANDARD_WEIGHTS) },
+      peak: { ...(given.peak ?? PEAK_WEIGHTS) },
+      "off-peak": { ...(given["off-peak"] ?? OFF_PEAK_WEIGHTS) },
     };
-    for (const strategy of ["standard", "peak", "off-peak"] as const) checkWeights(strategy, this.weights[strategy]);
     this.clock = options.clock ?? { now: () => Date.now() };
     checkRegion(regions[0] as Region, undefined);
     this.locations = Object.keys((regions[0] as Region).latencyMs);
