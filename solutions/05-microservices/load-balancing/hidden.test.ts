@@ -1,6 +1,6 @@
 import { ensure } from "#kata/testing";
-import { LoadBalancing } from "./src/load-balancing";
+import { LoadBalancer } from "./src/load-balancer";
 
-test("TODO(kata new): a grading-only case", () => {
-  ensure(new LoadBalancing().run("a") === "A", "TODO(kata new): a message that says what a correct design gives");
+test("placeholder", () => {
+  ensure(new LoadBalancer("round-robin", [{ id: "a" }]).backends().length === 1, "one backend");
 });
