@@ -15,14 +15,14 @@ export class Backend {
   ) {}
 }
 
-/** What each algorithm is told about changes, and how it chooses. */
+/** How an algorithm chooses, and what it is told about changes (only what it needs to hear). */
 export interface Strategy {
-  added(backend: Backend): void;
+  added?(backend: Backend): void;
   /** `index` is where the backend stood in the list before it was removed. */
-  removed(backend: Backend, index: number): void;
-  healthChanged(backend: Backend): void;
+  removed?(backend: Backend, index: number): void;
+  healthChanged?(backend: Backend): void;
   /** After a backend's inFlight changed by one. */
-  loadChanged(backend: Backend): void;
+  loadChanged?(backend: Backend): void;
   /** The backend for this request, or undefined when none is healthy. */
   choose(backends: readonly Backend[], key: string | undefined): Backend | undefined;
 }

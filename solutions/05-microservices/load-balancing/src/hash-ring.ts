@@ -27,10 +27,6 @@ export class HashRing implements Strategy {
     this.points = this.points.filter((point) => point.backend !== backend);
   }
 
-  healthChanged(): void {}
-
-  loadChanged(): void {}
-
   choose(_backends: readonly Backend[], key: string | undefined): Backend | undefined {
     const points = this.points;
     const n = points.length;

@@ -119,12 +119,12 @@ export class LoadBalancer {
           : `all ${this.list.length} backends are marked down; mark one up with setHealthy(id, true) once it passes its health check`,
       );
     backend.inFlight += 1;
-    this.strategy.loadChanged(backend);
+    this.strategy.loadChanged?.(backend);
     return leaseOf(backend.id, () => {
       // A lease of a removed backend changes nothing, even if a new backend now has its id.
       if (this.byId.get(backend.id) !== backend) return;
       backend.inFlight -= 1;
-      this.strategy.loadChanged(backend);
+      this.strategy.loadChanged?.(backend);
     });
   }
 
@@ -139,14 +139,14 @@ export class LoadBalancer {
     const index = this.list.indexOf(backend);
     this.list.splice(index, 1);
     this.byId.delete(id);
-    this.strategy.removed(backend, index);
+    this.strategy.removed?.(backend, index);
   }
 
   setHealthy(id: string, healthy: boolean): void {
     const backend = this.find(id);
     if (backend.healthy === healthy) return;
     backend.healthy = healthy;
-    this.strategy.healthChanged(backend);
+    this.strategy.healthChanged?.(backend);
   }
 
   inFlight(id: string): number {
@@ -161,7 +161,7 @@ export class LoadBalancer {
     const backend = new Backend(spec.id, spec.weight ?? 1, this.nextOrder++);
     this.list.push(backend);
     this.byId.set(backend.id, backend);
-    this.strategy.added(backend);
+    this.strategy.added?.(backend);
   }
 
   private find(id: string): Backend {

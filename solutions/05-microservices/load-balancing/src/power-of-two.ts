@@ -22,8 +22,6 @@ export class PowerOfTwo implements Strategy {
     this.healthy.sync(backend, backend.healthy);
   }
 
-  loadChanged(): void {}
-
   choose(): Backend | undefined {
     const items = this.healthy.items;
     const n = items.length;

@@ -19,8 +19,6 @@ export class RandomChoice implements Strategy {
     this.healthy.sync(backend, backend.healthy);
   }
 
-  loadChanged(): void {}
-
   choose(): Backend | undefined {
     const items = this.healthy.items;
     return items[Math.floor(this.random() * items.length)];

@@ -8,15 +8,9 @@ import type { Backend, Strategy } from "./backend";
 export class RoundRobin implements Strategy {
   private cursor = 0;
 
-  added(): void {}
-
   removed(_backend: Backend, index: number): void {
     if (index < this.cursor) this.cursor -= 1;
   }
-
-  healthChanged(): void {}
-
-  loadChanged(): void {}
 
   choose(backends: readonly Backend[]): Backend | undefined {
     const n = backends.length;

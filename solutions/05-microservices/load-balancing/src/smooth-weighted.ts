@@ -7,14 +7,6 @@ import type { Backend, Strategy } from "./backend";
  * 5, 1, 1 give a a b a c a a, not a a a a a b c.
  */
 export class SmoothWeighted implements Strategy {
-  added(): void {}
-
-  removed(): void {}
-
-  healthChanged(): void {}
-
-  loadChanged(): void {}
-
   choose(backends: readonly Backend[]): Backend | undefined {
     let best: Backend | undefined;
     let total = 0;

@@ -1,0 +1,27 @@
+import type { Backend, Strategy } from "../../src/backend";
+
+/**
+ * Each healthy backend in turn. The cursor is the list index to try next; a removal before it
+ * moves it back one, so the rotation neither skips the backend after the removed one nor repeats
+ * one.
+ */
+export class RoundRobin implements Strategy {
+  private cursor = 0;
+
+  removed(): void {
+    // Wrong: the cursor stays where it was while the list shifts under it.
+  }
+
+  choose(backends: readonly Backend[]): Backend | undefined {
+    const n = backends.length;
+    for (let step = 0; step < n; step++) {
+      const index = (this.cursor + step) % n;
+      const backend = backends[index] as Backend;
+      if (backend.healthy) {
+        this.cursor = index + 1;
+        return backend;
+      }
+    }
+    return undefined;
+  }
+}
