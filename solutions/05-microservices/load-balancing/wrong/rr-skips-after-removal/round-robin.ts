@@ -1,16 +1,8 @@
 import type { Backend, Strategy } from "../../src/backend";
 
-/**
- * Each healthy backend in turn. The cursor is the list index to try next; a removal before it
- * moves it back one, so the rotation neither skips the backend after the removed one nor repeats
- * one.
- */
+/** Wrong: the cursor ignores removals, so when the list shifts under it the next backend is skipped. */
 export class RoundRobin implements Strategy {
   private cursor = 0;
-
-  removed(): void {
-    // Wrong: the cursor stays where it was while the list shifts under it.
-  }
 
   choose(backends: readonly Backend[]): Backend | undefined {
     const n = backends.length;
