@@ -1,6 +1,6 @@
 import { ensure } from "#kata/testing";
-import { StreamWindows } from "./src/stream-windows";
+import { WindowOperator } from "./src/window-operator";
 
-test("TODO(kata new): a grading-only case", () => {
-  ensure(new StreamWindows().run("a") === "A", "TODO(kata new): a message that says what a correct design gives");
+test("placeholder", () => {
+  ensure(new WindowOperator({ kind: "tumbling", size: 1 }).watermark() === -Infinity, "watermark starts at -Infinity");
 });
