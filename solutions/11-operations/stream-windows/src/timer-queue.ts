@@ -25,14 +25,17 @@ export class TimerQueue {
 
   push(timer: Timer): void {
     const heap = this.heap;
+    // Move parents down into the hole until the new timer's place is found: no swaps.
+    let i = heap.length;
     heap.push(timer);
-    let i = heap.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(heap[i] as Timer, heap[parent] as Timer)) break;
-      [heap[i], heap[parent]] = [heap[parent] as Timer, heap[i] as Timer];
+      const above = heap[parent] as Timer;
+      if (!before(timer, above)) break;
+      heap[i] = above;
       i = parent;
     }
+    heap[i] = timer;
   }
 
   /** Runs, in order, every timer due at or before `time` (timers it sets run too if due). */
@@ -48,20 +51,22 @@ export class TimerQueue {
     const heap = this.heap;
     const top = heap[0] as Timer;
     const last = heap.pop() as Timer;
-    if (heap.length > 0) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let smallest = i;
-        if (left < heap.length && before(heap[left] as Timer, heap[smallest] as Timer)) smallest = left;
-        if (right < heap.length && before(heap[right] as Timer, heap[smallest] as Timer)) smallest = right;
-        if (smallest === i) break;
-        [heap[i], heap[smallest]] = [heap[smallest] as Timer, heap[i] as Timer];
-        i = smallest;
-      }
+    const n = heap.length;
+    if (n === 0) return top;
+    // Sift the last timer down from the root, moving smaller children up into the hole.
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= n) break;
+      const right = left + 1;
+      let child = left;
+      if (right < n && before(heap[right] as Timer, heap[left] as Timer)) child = right;
+      const below = heap[child] as Timer;
+      if (!before(below, last)) break;
+      heap[i] = below;
+      i = child;
     }
+    heap[i] = last;
     return top;
   }
 }
