@@ -75,6 +75,28 @@ describe.each(ALGORITHMS)("%s: what every algorithm promises", (algorithm) => {
     expect(lb.inFlight("only")).toBe(0);
   });
 
+  test("a removed backend is never picked, and the same verdict twice changes nothing", () => {
+    const lb = balancer(algorithm, [{ id: "a" }, { id: "b" }, { id: "c" }, { id: "d" }]);
+    lb.remove("b");
+    lb.setHealthy("a", true);
+    lb.setHealthy("c", false);
+    lb.setHealthy("c", false);
+    lb.setHealthy("c", true);
+    const chosen = heldPicks(lb, 300);
+    ensure(!chosen.includes("b"), `${algorithm} picked b after it was removed (${counts(chosen).b ?? 0} of 300 picks)`);
+    const fresh = balancer(algorithm, [{ id: "a" }, { id: "c" }, { id: "d" }]);
+    ensure(
+      algorithm === "random" || algorithm === "power-of-two" || chosen.join() === heldPicks(fresh, 300).join(),
+      `${algorithm} after removing b, marking a up while it was up and c down twice then up picked ${JSON.stringify(counts(chosen))}; ` +
+        "a balancer built with a, c, d picks differently: a repeated verdict must not add a backend twice to what the algorithm chooses from",
+    );
+    const tally = counts(chosen);
+    ensure(
+      Math.max(...Object.values(tally)) - Math.min(...Object.values(tally)) <= 60,
+      `${algorithm} split 300 picks over a, c, d as ${JSON.stringify(tally)}; a backend marked up twice must not count twice`,
+    );
+  });
+
   test("with every backend down, pick() fails with NO_HEALTHY_BACKEND", () => {
     const lb = balancer(algorithm);
     for (const id of ["a", "b", "c"]) lb.setHealthy(id, false);
@@ -267,20 +289,40 @@ describe("consistent-hash", () => {
 });
 
 describe("power-of-two", () => {
-  test("the two candidates are always distinct: with two backends, the idle one wins every time", () => {
-    const lb = balancer("power-of-two", [{ id: "busy" }, { id: "idle" }]);
-    const busyLeases: Lease[] = [];
-    for (let i = 0; i < 200 && busyLeases.length < 10; i++) {
-      const lease = lb.pick();
-      if (lease.backend === "busy") busyLeases.push(lease);
-      else lease.release();
-    }
-    const chosen = picks(lb, 200);
-    const busy = chosen.filter((id) => id === "busy").length;
+  test.each([[["busy", "idle"]], [["idle", "busy"]]])(
+    "the two candidates are always distinct: with two backends (%j), the idle one wins every time",
+    (ids) => {
+      const lb = balancer(
+        "power-of-two",
+        ids.map((id) => ({ id })),
+      );
+      const busyLeases: Lease[] = [];
+      for (let i = 0; i < 200 && busyLeases.length < 10; i++) {
+        const lease = lb.pick();
+        if (lease.backend === "busy") busyLeases.push(lease);
+        else lease.release();
+      }
+      const chosen = picks(lb, 200);
+      const busy = chosen.filter((id) => id === "busy").length;
+      ensure(
+        busy === 0,
+        `with 10 requests in flight on busy and none on idle, power-of-two picked busy ${busy} times in 200; ` +
+          "its two candidates must be distinct, so with two backends it always compares both and takes the idle one",
+      );
+    },
+  );
+
+  test("on a tie the first candidate drawn wins", () => {
+    const pickWith = (draws: number[]): string => {
+      const lb = new LoadBalancer("power-of-two", abc, { random: () => draws.shift() ?? 0 });
+      return lb.pick().backend;
+    };
+    const aThenC = pickWith([0, 0.99]);
+    const cThenA = pickWith([0.99, 0]);
     ensure(
-      busy === 0,
-      `with 10 requests in flight on busy and none on idle, power-of-two picked busy ${busy} times in 200; ` +
-        "its two candidates must be distinct, so with two backends it always compares both and takes the idle one",
+      aThenC === "a" && cThenA === "c",
+      `with a, b, c idle, draws that name a then c gave ${aThenC}, and draws that name c then a gave ${cThenA}; ` +
+        "on a tie the first candidate drawn wins (index floor(r1 * 3), then floor(r2 * 2), moved past the first)",
     );
   });
 

@@ -222,4 +222,39 @@ describe("grading-only cases", () => {
     expect(messageOf(LoadBalancerError, () => lb.pick())).toMatch(/add/);
     expect(messageOf(LoadBalancerError, () => lb.inFlight("a"))).toMatch(/none/);
   });
+
+  test("a key that hashes exactly onto a point goes to that point's backend", () => {
+    const lb = new LoadBalancer(
+      "consistent-hash",
+      ["s1", "s2", "s3", "s4", "s5"].map((id) => ({ id })),
+    );
+    for (const id of ["s1", "s2", "s3", "s4", "s5"])
+      for (const i of [0, 7, 42, 99]) {
+        const lease = lb.pick(`${id}#${i}`);
+        lease.release();
+        ensure(
+          lease.backend === id,
+          `the key "${id}#${i}" hashes exactly to ${id}'s point ${i}, yet went to ${lease.backend}; a key goes to the first point AT or after its hash`,
+        );
+      }
+  });
+
+  test("the limits are inclusive, and refusals say what to do", () => {
+    expect(new LoadBalancer("smooth-weighted", [{ id: "a", weight: 1000 }]).backends()).toEqual(["a"]);
+    expect(new LoadBalancer("consistent-hash", [{ id: "a" }], { virtualNodes: 1000 }).backends()).toEqual(["a"]);
+    expect(codeOf(LoadBalancerError, () => new LoadBalancer("round-robin", [{ id: 5 as unknown as string }]))).toBe(
+      "INVALID_BACKEND",
+    );
+    expect(messageOf(LoadBalancerError, () => new LoadBalancer("round-robin", [{ id: "" }]))).toMatch(
+      /non-empty string id/,
+    );
+    expect(messageOf(LoadBalancerError, () => new LoadBalancer("fastest" as Algorithm, [{ id: "a" }]))).toMatch(
+      /round-robin, random, least-connections, smooth-weighted, consistent-hash, power-of-two/,
+    );
+    const lease = new LoadBalancer("random", [{ id: "a" }]).pick();
+    lease.release();
+    expect(messageOf(LoadBalancerError, () => lease.release())).toMatch(
+      /already released; call release\(\) once per pick/,
+    );
+  });
 });

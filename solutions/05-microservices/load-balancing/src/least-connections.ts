@@ -14,7 +14,7 @@ export class LeastConnections implements Strategy {
   private readonly heap: Backend[] = [];
 
   added(backend: Backend): void {
-    if (backend.healthy) this.insert(backend);
+    this.insert(backend); // a new backend is up
   }
 
   removed(backend: Backend): void {

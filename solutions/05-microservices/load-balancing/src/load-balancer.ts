@@ -121,8 +121,8 @@ export class LoadBalancer {
     backend.inFlight += 1;
     this.strategy.loadChanged?.(backend);
     return leaseOf(backend.id, () => {
-      // A lease of a removed backend changes nothing, even if a new backend now has its id.
-      if (this.byId.get(backend.id) !== backend) return;
+      // The lease holds the record, not the id: for a removed backend it changes only that record,
+      // which nothing reads any more, never a newcomer with the same id.
       backend.inFlight -= 1;
       this.strategy.loadChanged?.(backend);
     });
@@ -144,8 +144,7 @@ export class LoadBalancer {
 
   setHealthy(id: string, healthy: boolean): void {
     const backend = this.find(id);
-    if (backend.healthy === healthy) return;
-    backend.healthy = healthy;
+    backend.healthy = healthy; // the strategies take a repeated verdict as no change
     this.strategy.healthChanged?.(backend);
   }
 
