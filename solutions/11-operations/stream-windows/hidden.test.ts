@@ -1,6 +1,6 @@
 /** Grading-only tests: seeded out-of-order streams against a batch computation over the same events. */
 import fc from "fast-check";
-import { codeOf, ensure, propertySettings } from "#kata/testing";
+import { codeOf, ensure, messageOf, propertySettings } from "#kata/testing";
 import { StreamWindowsError } from "./src/errors";
 import { WindowOperator, type StreamEvent, type WindowResult, type WindowSpec } from "./src/window-operator";
 
@@ -118,7 +118,7 @@ describe("every final result equals a batch computation over the events that wer
           const show = (m: Map<string, Aggregate>): string =>
             [...m]
               .sort(([a], [b]) => (a < b ? -1 : 1))
-              .map(([k, a]) => `${k} n=${a.count} sum=${a.sum}`)
+              .map(([k, a]) => `${k} n=${a.count} sum=${a.sum} max=${a.max}`)
               .join("; ");
           ensure(
             show(streamed) === show(expected) && op.lateCount() === late.length,
@@ -216,5 +216,44 @@ describe("grading-only cases", () => {
         () => new WindowOperator({ kind: "tumbling", size: 10 }, { maxOutOfOrderness: Number.NaN }),
       ),
     ).toBe("INVALID_OPTION");
+  });
+
+  test("windows with the same end fire in key order, whatever order their keys arrived in", () => {
+    const op = new WindowOperator({ kind: "tumbling", size: 10 }, { maxOutOfOrderness: 50 });
+    const keys = Array.from({ length: 30 }, (_, i) => `k${String((i * 17) % 30).padStart(2, "0")}`);
+    for (const key of keys) op.process({ key, time: 1, value: 1 });
+    const fired = op.process({ key: "zz", time: 100, value: 1 }).map((r) => r.key);
+    expect(fired).toEqual([...keys].sort());
+  });
+
+  test("every refusal names what was wrong", () => {
+    const message = (act: () => unknown): string => messageOf(StreamWindowsError, act);
+    expect(message(() => new WindowOperator({ kind: "session", gap: 0 }))).toMatch(
+      /session gap must be a time above 0/,
+    );
+    expect(message(() => new WindowOperator({ kind: "hopping" } as unknown as WindowSpec))).toMatch(
+      /no window kind "hopping"/,
+    );
+    expect(message(() => new WindowOperator({ kind: "tumbling", size: -1 }))).toMatch(/tumbling window's size/);
+    for (const offset of [-1, Number.NaN, 10])
+      expect(message(() => new WindowOperator({ kind: "tumbling", size: 10, offset }))).toMatch(
+        /offset must be at least 0 and below 10/,
+      );
+    expect(message(() => new WindowOperator({ kind: "tumbling", size: 10 }, { allowedLateness: -2 }))).toMatch(
+      /allowedLateness must be a time of 0 or more/,
+    );
+    expect(message(() => new WindowOperator({ kind: "tumbling", size: 10 }, { lateEvents: "keep" as "drop" }))).toMatch(
+      /lateEvents must be "drop" or "side-output"/,
+    );
+    const op = new WindowOperator({ kind: "tumbling", size: 10 });
+    expect(message(() => op.process({ key: 1 as unknown as string, time: 1, value: 1 }))).toMatch(
+      /key must be a string/,
+    );
+    expect(message(() => op.process({ key: "a", time: Number.NaN, value: 1 }))).toMatch(/time must be a finite number/);
+    expect(message(() => op.process({ key: "a", time: 1, value: Number.NaN }))).toMatch(
+      /value must be a finite number/,
+    );
+    op.flush();
+    expect(message(() => op.process({ key: "a", time: 1, value: 1 }))).toMatch(/the stream has ended/);
   });
 });

@@ -60,7 +60,8 @@ export class FixedWindows {
       key,
       start,
       run: () => {
-        if (window.alive && window.dirty) this.context.emit(emission(window));
+        // Fire comes before clean-up, so the window is still held here.
+        if (window.dirty) this.context.emit(emission(window));
       },
     });
     timers.push({
@@ -74,8 +75,6 @@ export class FixedWindows {
   }
 
   private cleanUp(window: WindowState): void {
-    if (!window.alive) return;
-    window.alive = false;
     const windows = this.byKey.get(window.key) as Map<number, WindowState>;
     windows.delete(window.start);
     if (windows.size === 0) this.byKey.delete(window.key);
