@@ -257,4 +257,29 @@ describe("grading-only cases", () => {
       /already released; call release\(\) once per pick/,
     );
   });
+
+  test("two backends whose points collide: the smaller id owns each shared point, in any order of adds", () => {
+    // FNV-1a's state after "db-vqihr1" equals its state after "db-hn2snn", so "<id>#<i>" hashes
+    // alike for every i: all 100 points of the two backends sit on the same positions.
+    for (const order of [
+      ["db-vqihr1", "db-hn2snn"],
+      ["db-hn2snn", "db-vqihr1"],
+    ]) {
+      const lb = new LoadBalancer(
+        "consistent-hash",
+        order.map((id) => ({ id })),
+      );
+      const owners = new Set<string>();
+      for (let i = 0; i < 200; i++) {
+        const lease = lb.pick(`user-${i}`);
+        owners.add(lease.backend);
+        lease.release();
+      }
+      ensure(
+        owners.size === 1 && owners.has("db-hn2snn"),
+        `with backends added as ${order.join(", ")}, whose points all collide, keys went to ${[...owners].join(" and ")}; ` +
+          "points at equal positions are ordered by backend id, so db-hn2snn owns every one, whatever the order of adds",
+      );
+    }
+  });
 });
