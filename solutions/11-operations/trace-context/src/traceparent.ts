@@ -9,11 +9,11 @@ const ZEROS_16 = "0".repeat(16);
 const LENGTH = 55;
 
 export function isTraceId(id: string): boolean {
-  return TRACE_ID.test(id) && id !== ZEROS_32;
+  return id !== ZEROS_32 && TRACE_ID.test(id);
 }
 
 export function isSpanId(id: string): boolean {
-  return SPAN_ID.test(id) && id !== ZEROS_16;
+  return id !== ZEROS_16 && SPAN_ID.test(id);
 }
 
 /**
