@@ -1,6 +1,8 @@
 /** Grading-only tests: the header grammar at its limits, and propagation across several services. */
 import fc from "fast-check";
-import { ManualClock, ensure, propertySettings, testSeed } from "#kata/testing";
+import { ManualClock, codeOf, ensure, messageOf, propertySettings, testSeed } from "#kata/testing";
+import { TraceError } from "./src/errors";
+import type { IdSource } from "./src/trace-context";
 import { TraceState, Tracer, formatTraceparent, parseTraceparent, type SpanContext } from "./src/trace-context";
 import { SeededIds } from "./seeded-ids";
 
@@ -118,5 +120,68 @@ describe("a trace across three services", () => {
     span.end();
     span.setAttribute("b", 2);
     expect(t.finished()[0]?.attributes).toEqual({ a: 1 });
+  });
+});
+
+describe("grading-only edges", () => {
+  test("tracestate: inner spaces kept, runs of outer spaces and tabs trimmed, an entry without = discards the header", () => {
+    expect(TraceState.parse("a=hello world").get("a")).toBe("hello world");
+    expect(TraceState.parse(" \t a=1 \t ,  b=2  ").entries()).toEqual([
+      ["a", "1"],
+      ["b", "2"],
+    ]);
+    expect(TraceState.parse("a=1,abc").toString()).toBe("");
+  });
+
+  test("set() refuses values and ids that are not strings of the grammar", () => {
+    expect(codeOf(TraceError, () => TraceState.empty().set("k", 5 as unknown as string))).toBe(
+      "INVALID_TRACESTATE_ENTRY",
+    );
+    expect(messageOf(TraceError, () => TraceState.empty().set("Bad", "1"))).toMatch(
+      /tracestate key "Bad" is not valid/,
+    );
+    expect(messageOf(TraceError, () => TraceState.empty().set("ok", "a=b"))).toMatch(
+      /tracestate value "a=b" for ok is not valid/,
+    );
+    const clock = new ManualClock();
+    for (const [traceId, spanId] of [
+      [`${TRACE}0`, SPAN],
+      [`g${TRACE.slice(1)}`, SPAN],
+      [TRACE, `${SPAN}0`],
+      [TRACE, `g${SPAN.slice(1)}`],
+    ] as const) {
+      const ids: IdSource = { traceId: () => traceId, spanId: () => spanId };
+      const message = messageOf(TraceError, () => new Tracer({ clock, ids, sampleRatio: 1 }).startSpan("s"));
+      ensure(
+        /the id source gave ".*" as a (trace|span) id; it must be (32|16) lowercase hex digits/.test(message),
+        `ids ${traceId} / ${spanId} were refused with "${message}"; say which id and what it must be`,
+      );
+    }
+  });
+
+  test("sampling is strict at the ratio, and bad ratios are refused", () => {
+    const half = `${"a".repeat(19)}8000000000000`;
+    const ids: IdSource = { traceId: () => half, spanId: () => SPAN };
+    const sampled = new Tracer({ clock: new ManualClock(), ids, sampleRatio: 0.5 }).startSpan("s").context.sampled;
+    ensure(
+      !sampled,
+      `a trace id whose last 13 digits read 2^51 (exactly 0.5 of 2^52) was sampled at ratio 0.5; sampled means strictly below the ratio`,
+    );
+    for (const ratio of [Number.NaN, -0.1, 1.01])
+      expect(messageOf(TraceError, () => new Tracer({ clock: new ManualClock(), ids, sampleRatio: ratio }))).toMatch(
+        /sampleRatio must be a share from 0 to 1/,
+      );
+  });
+
+  test("an unsampled span can be ended only once too", () => {
+    const t = new Tracer({ clock: new ManualClock(), ids: new SeededIds(testSeed()), sampleRatio: 0 });
+    const span = t.startSpan("quiet");
+    span.end();
+    expect(messageOf(TraceError, () => span.end())).toMatch(/has already ended; call end\(\) once/);
+  });
+
+  test("parseTraceparent of something that is not a string gives undefined", () => {
+    expect(parseTraceparent(undefined as unknown as string)).toBeUndefined();
+    expect(parseTraceparent(55 as unknown as string)).toBeUndefined();
   });
 });
