@@ -1,0 +1,13 @@
+import { notImplemented } from "#kata";
+import { SagaOrchestratorError } from "./errors";
+
+/** TODO(kata new): the API of the exercise, with doc comments that teach it. */
+export class SagaOrchestrator {
+  /**
+   * TODO(kata new): one operation.
+   * @throws SagaOrchestratorError INVALID_INPUT for an empty input.
+   */
+  run(input: string): string {
+    return notImplemented("SagaOrchestrator.run");
+  }
+}
