@@ -146,6 +146,9 @@ describeInBrowser("the class report in headless Chromium", () => {
 
   test("a click on a student opens their drill-down with each failing test's message", async () => {
     await page.click("#class-table a.student");
+    // The report opens a student on "hashchange", which fires after the click returns: wait for
+    // it (a report that never opens one still fails here, when the wait runs out).
+    await page.waitForSelector("details.student-detail[open]", { timeout: 10_000 }).catch(() => undefined);
     const opened = await page.$$eval("details.student-detail[open]", (nodes) =>
       nodes.map((n) => n.querySelector("summary")?.textContent ?? ""),
     );
