@@ -8,5 +8,8 @@ test("TODO(kata new): the behaviour this test names", () => {
 
 test("an empty input is refused with INVALID_INPUT", () => {
   const subject = new SagaOrchestrator();
-  ensure(codeOf(SagaOrchestratorError, () => subject.run("")) === "INVALID_INPUT", "TODO(kata new): a message that teaches");
+  ensure(
+    codeOf(SagaOrchestratorError, () => subject.run("")) === "INVALID_INPUT",
+    "TODO(kata new): a message that teaches",
+  );
 });
