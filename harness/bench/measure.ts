@@ -4,7 +4,7 @@
  * figures are deterministic; HTTP goes through http-load.ts.
  */
 import type { ScalingWorkload, SimWorkload, ThroughputWorkload } from "./define";
-import { interleave, median } from "./interleave";
+import { interleave, median, medianOverRotations } from "./interleave";
 import type { WorkloadMeasurement } from "./result";
 
 /**
@@ -19,9 +19,18 @@ export function measureThroughput<Api>(
 ): WorkloadMeasurement {
   const workload = mine;
   const rounds = interleave([mine.setup(learner), theirs.setup(reference)]);
-  const ratio = median(rounds.map(([l, r]) => (l as number) / (r as number)));
-  const learnerRate = median(rounds.map((round) => round[0] as number));
-  const referenceRate = median(rounds.map((round) => round[1] as number));
+  const ratio = medianOverRotations(
+    rounds.map(([l, r]) => (l as number) / (r as number)),
+    2,
+  );
+  const learnerRate = medianOverRotations(
+    rounds.map((round) => round[0] as number),
+    2,
+  );
+  const referenceRate = medianOverRotations(
+    rounds.map((round) => round[1] as number),
+    2,
+  );
   return {
     name: workload.name,
     kind: "throughput",
@@ -48,9 +57,18 @@ export function measureScaling<Api>(
   ]);
   const keeps = (round: number[], small: number, large: number): number =>
     (round[large] as number) / (round[small] as number);
-  const learnerKeeps = median(rounds.map((round) => keeps(round, 0, 1)));
-  const referenceKeeps = median(rounds.map((round) => keeps(round, 2, 3)));
-  const ratio = median(rounds.map((round) => keeps(round, 0, 1) / keeps(round, 2, 3)));
+  const learnerKeeps = medianOverRotations(
+    rounds.map((round) => keeps(round, 0, 1)),
+    4,
+  );
+  const referenceKeeps = medianOverRotations(
+    rounds.map((round) => keeps(round, 2, 3)),
+    4,
+  );
+  const ratio = medianOverRotations(
+    rounds.map((round) => keeps(round, 0, 1) / keeps(round, 2, 3)),
+    4,
+  );
   return {
     name: workload.name,
     kind: "scaling",
