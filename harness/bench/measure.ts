@@ -4,7 +4,7 @@
  * figures are deterministic; HTTP goes through http-load.ts.
  */
 import type { ScalingWorkload, SimWorkload, ThroughputWorkload } from "./define";
-import { interleave, median, medianOverRotations } from "./interleave";
+import { interleave, medianOverRotations } from "./interleave";
 import type { WorkloadMeasurement } from "./result";
 
 /**

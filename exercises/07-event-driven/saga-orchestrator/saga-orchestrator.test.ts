@@ -24,7 +24,7 @@ function entryTypes(log: SagaLog<Order>): string[] {
 
 describe("the happy path", () => {
   it("start() records the saga and runs nothing; runDue() runs every step in order and completes it", () => {
-    const { world, orchestrator, log } = setup();
+    const { world, orchestrator } = setup();
     const started = orchestrator.start("order-1", order("order-1"));
     expect(started.state).toBe("running");
     ensure(

@@ -19,7 +19,10 @@ export interface SagaOptions<Input> {
   log: SagaLog<Input>;
   /** Milliseconds, injected: the orchestrator never reads the wall clock. */
   clock: () => number;
-  /** Attempts of one step's run before its outcome counts as unknown and the saga compensates. Integer >= 1, default 3. */
+  /**
+   * Attempts of one step's run before its outcome counts as unknown and the saga compensates.
+   * Integer >= 1, default 3.
+   */
   maxAttempts?: number;
   /** Attempts of one compensation before the saga is stuck. Integer >= 1, default 5. */
   maxCompensationAttempts?: number;

@@ -19,7 +19,10 @@ export interface SagaOptions<Input> {
   log: SagaLog<Input>;
   /** Milliseconds, injected: the orchestrator never reads the wall clock. */
   clock: () => number;
-  /** Attempts of one step's run before its outcome counts as unknown and the saga compensates. Integer >= 1, default 3. */
+  /**
+   * Attempts of one step's run before its outcome counts as unknown and the saga compensates.
+   * Integer >= 1, default 3.
+   */
   maxAttempts?: number;
   /** Attempts of one compensation before the saga is stuck. Integer >= 1, default 5. */
   maxCompensationAttempts?: number;
@@ -207,7 +210,7 @@ export class SagaOrchestrator<Input> {
         idempotencyKey: compensationKey(record.id, step.name),
         attempt,
       });
-    } catch (error) {
+    } catch {
       if (attempt >= this.settings.maxCompensationAttempts) {
         // Wrong: "log it and carry on", as if the compensation had worked.
         this.commit(record, { type: "step-compensated", sagaId: record.id, step: step.name }, now);
