@@ -44,8 +44,13 @@ export interface HttpWorkload<Api> {
   name: string;
   /** Starts a server (not yet listening) on the implementation. */
   server(api: Api): Server;
-  /** The requests autocannon cycles through, e.g. different clients' headers. */
-  requests: { method?: "GET" | "POST"; path: string; headers?: Record<string, string> }[];
+  /** The requests autocannon cycles through, e.g. different clients' headers, or a write with its body. */
+  requests: {
+    method?: "GET" | "POST" | "PUT" | "DELETE";
+    path: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }[];
   connections: number;
   /** Length of one measured round, in seconds. */
   roundSeconds: number;

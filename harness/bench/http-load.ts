@@ -71,6 +71,7 @@ async function load(
       method: r.method ?? "GET",
       path: r.path,
       ...(r.headers ? { headers: r.headers } : {}),
+      ...(r.body !== undefined ? { body: r.body } : {}),
     })),
   });
   return { rate: result.requests.total / seconds, p99: result.latency.p99, errors: result.errors + result.timeouts };

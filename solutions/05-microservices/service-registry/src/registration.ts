@@ -18,7 +18,9 @@ function invalid(message: string): RegistryError {
 
 export function checkRegistration(value: unknown, defaultTtlMs: number, maxTtlMs: number): CheckedRegistration {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw invalid(`a registration must be an object such as {"host": "10.0.0.7", "port": 8080}, got ${describe(value)}`);
+    throw invalid(
+      `a registration must be an object such as {"host": "10.0.0.7", "port": 8080}, got ${describe(value)}`,
+    );
   }
   for (const field of Object.keys(value)) {
     if (!FIELDS.has(field)) {
@@ -34,7 +36,9 @@ export function checkRegistration(value: unknown, defaultTtlMs: number, maxTtlMs
   }
   const lease = ttlMs ?? defaultTtlMs;
   if (typeof lease !== "number" || !Number.isInteger(lease) || lease < DEFAULTS.minTtlMs || lease > maxTtlMs) {
-    throw invalid(`ttlMs must be an integer number of ms in [${DEFAULTS.minTtlMs}, ${maxTtlMs}], got ${describe(ttlMs)}`);
+    throw invalid(
+      `ttlMs must be an integer number of ms in [${DEFAULTS.minTtlMs}, ${maxTtlMs}], got ${describe(ttlMs)}`,
+    );
   }
   return { host, port, ttlMs: lease, metadata: checkMetadata(metadata) };
 }
@@ -44,7 +48,9 @@ const NO_METADATA: Readonly<Record<string, string>> = Object.freeze({});
 function checkMetadata(metadata: unknown): Readonly<Record<string, string>> {
   if (metadata === undefined) return NO_METADATA;
   if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) {
-    throw invalid(`metadata must be an object of string labels such as {"zone": "eu-west-1a"}, got ${describe(metadata)}`);
+    throw invalid(
+      `metadata must be an object of string labels such as {"zone": "eu-west-1a"}, got ${describe(metadata)}`,
+    );
   }
   const entries = Object.entries(metadata);
   if (entries.length > MAX_METADATA) {

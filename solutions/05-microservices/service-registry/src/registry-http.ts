@@ -3,6 +3,9 @@ import { HTTP_STATUS, RegistryError } from "./errors";
 import { readJsonBody, sendError, sendJson } from "./http-json";
 import type { HealthStatus, Registration, ServiceRegistry } from "./service-registry";
 
+/** What the API needs of a registry: its public methods (any registry with them can stand behind it). */
+type Registry = Pick<ServiceRegistry, "register" | "heartbeat" | "deregister" | "discover" | "services">;
+
 type Route =
   | { kind: "services" }
   | { kind: "service"; service: string }
@@ -44,7 +47,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-async function handle(registry: ServiceRegistry, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(registry: Registry, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const route = routeOf(request.url ?? "/");
   const method = request.method ?? "GET";
   const allowed = ALLOWED[route.kind];
@@ -97,7 +100,7 @@ async function handle(registry: ServiceRegistry, request: IncomingMessage, respo
 }
 
 /** The registry's HTTP API: routes, bodies, and each failure with its status and code. */
-export function createRegistryHandler(registry: ServiceRegistry): Server {
+export function createRegistryHandler(registry: Registry): Server {
   return createServer((request, response) => {
     handle(registry, request, response).catch((error: unknown) => {
       if (error instanceof NotFound) {

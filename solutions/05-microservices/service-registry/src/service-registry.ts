@@ -16,7 +16,10 @@ export interface Registration {
   host: string;
   /** An integer in 1..65535. */
   port: number;
-  /** The lease, ms: the instance is listed until this long after its last registration or heartbeat. Default: the registry's defaultTtlMs. */
+  /**
+   * The lease, ms: the instance is listed until this long after its last registration or heartbeat.
+   * Default: the registry's defaultTtlMs.
+   */
   ttlMs?: number;
   /** Free-form string labels (version, zone, weight): at most 32 entries, every value a string. */
   metadata?: Record<string, string>;
