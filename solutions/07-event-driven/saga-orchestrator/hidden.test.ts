@@ -249,6 +249,43 @@ describe("many sagas under seeded faults and crashes", () => {
 });
 
 describe("ordering among sagas", () => {
+  it("forty sagas with different backoffs: every attempt happens at exactly its due time", () => {
+    const world = new OrderWorld();
+    const ids = Array.from({ length: 40 }, (_, i) => `s${i}`);
+    ids.forEach((id, i) => {
+      if (i % 3 > 0) world.inject({ sagaId: id, step: "reserveInventory", action: "run", kind: "lost", times: i % 3 });
+      if ((i * 7) % 3 > 0)
+        world.inject({ sagaId: id, step: "chargePayment", action: "run", kind: "lost", times: (i * 7) % 3 });
+    });
+    const { orchestrator, clock } = setup({}, world);
+    const seen: string[] = [];
+    const record = world.record.bind(world);
+    world.record = (step, action, call) => {
+      seen.push(`${call.sagaId} ${step}#${call.attempt}@${clock.now()}`);
+      record(step, action, call);
+    };
+    for (const id of ids) orchestrator.start(id, order(id));
+    runToEnd(orchestrator, clock);
+    const offsets = [0, 100, 300];
+    const expected = ids.flatMap((id, i) => {
+      const reserveFails = i % 3;
+      const payFails = (i * 7) % 3;
+      const reserveDone = offsets[reserveFails] as number;
+      return [
+        ...Array.from({ length: reserveFails + 1 }, (_, a) => `${id} reserveInventory#${a + 1}@${offsets[a]}`),
+        ...Array.from(
+          { length: payFails + 1 },
+          (_, a) => `${id} chargePayment#${a + 1}@${reserveDone + (offsets[a] as number)}`,
+        ),
+      ];
+    });
+    const late = expected.filter((line) => !seen.includes(line));
+    ensure(
+      late.length === 0,
+      `${late.length} attempt(s) did not happen at their due time, first ${late[0]}; seen instead: ${seen.filter((l) => l.startsWith(late[0]?.split("#")[0] ?? "?")).join(", ")}`,
+    );
+  });
+
   it("sagas retried at the same instant run in start order, and a later-started saga due earlier runs first", () => {
     const world = new OrderWorld();
     for (const id of ["s0", "s2", "s4"])
@@ -289,6 +326,21 @@ describe("ordering among sagas", () => {
 
 describe("a corrupt log", () => {
   const started: SagaLogEntry<Order> = { type: "saga-started", sagaId: "x", input: order("x") };
+  const completed = (step: StepName): SagaLogEntry<Order> => ({ type: "step-completed", sagaId: "x", step });
+  const FAILED_AT_PAYMENT: SagaLogEntry<Order> = {
+    type: "step-failed",
+    sagaId: "x",
+    step: "chargePayment",
+    outcome: "rejected",
+    reason: "declined",
+  };
+  const REJECTED_FIRST: SagaLogEntry<Order> = {
+    type: "step-failed",
+    sagaId: "x",
+    step: "reserveInventory",
+    outcome: "rejected",
+    reason: "out of stock",
+  };
   it.each<[string, SagaLogEntry<Order>[]]>([
     ["a saga started twice", [started, started]],
     ["a step out of order", [started, { type: "step-completed", sagaId: "x", step: "chargePayment" }]],
@@ -307,10 +359,100 @@ describe("a corrupt log", () => {
       [started, { type: "step-compensated", sagaId: "x", step: "reserveInventory" }],
     ],
     ["the end before the last step", [started, { type: "saga-completed", sagaId: "x" }]],
-  ])("CORRUPT_LOG for %s", (_what, entries) => {
+    [
+      "a failure of a step that is not the next",
+      [started, { type: "step-failed", sagaId: "x", step: "chargePayment", outcome: "rejected", reason: "no" }],
+    ],
+    [
+      "a failure of a compensating saga",
+      [started, FAILED_AT_PAYMENT, completed("reserveInventory"), FAILED_AT_PAYMENT],
+    ],
+    ["a step completed by a compensating saga", [started, REJECTED_FIRST, completed("reserveInventory")]],
+    [
+      "a compensation out of order",
+      [
+        started,
+        completed("reserveInventory"),
+        completed("chargePayment"),
+        { type: "step-failed", sagaId: "x", step: "arrangeShipping", outcome: "rejected", reason: "no" },
+        { type: "step-compensated", sagaId: "x", step: "reserveInventory" },
+      ],
+    ],
+    [
+      "the end of a compensation with a step still to undo",
+      [started, completed("reserveInventory"), FAILED_AT_PAYMENT, { type: "saga-compensated", sagaId: "x" }],
+    ],
+    ["a compensated end of a running saga", [started, { type: "saga-compensated", sagaId: "x" }]],
+    ["a completed end of a compensating saga", [started, REJECTED_FIRST, { type: "saga-completed", sagaId: "x" }]],
+    [
+      "a saga stuck while running",
+      [started, { type: "saga-stuck", sagaId: "x", step: "reserveInventory", reason: "?" }],
+    ],
+    [
+      "a saga stuck at a step that is not the next to undo",
+      [
+        started,
+        completed("reserveInventory"),
+        FAILED_AT_PAYMENT,
+        { type: "saga-stuck", sagaId: "x", step: "chargePayment", reason: "?" },
+      ],
+    ],
+  ])("CORRUPT_LOG for %s, naming the saga", (_what, entries) => {
     const log = new MemorySagaLog<Order>();
     for (const entry of entries) log.append(entry);
     expect(codeOf(SagaError, () => setup({ log }))).toBe("CORRUPT_LOG");
+    expect(messageOf(SagaError, () => setup({ log }))).toContain('"x"');
+  });
+
+  it("a log whose stuck saga was stuck at the right step is read without complaint", () => {
+    const log = new MemorySagaLog<Order>();
+    for (const entry of [
+      started,
+      completed("reserveInventory"),
+      FAILED_AT_PAYMENT,
+      { type: "saga-stuck", sagaId: "x", step: "reserveInventory", reason: "refund refused" } as const,
+    ]) {
+      log.append(entry);
+    }
+    expect(setup({ log }).orchestrator.status("x")).toMatchObject({
+      state: "stuck",
+      stuck: { step: "reserveInventory", reason: "refund refused" },
+      failure: { step: "chargePayment", outcome: "rejected", reason: "declined" },
+    });
+  });
+
+  it("INVALID_STEP names the step: an empty name, a name that is not a string, a missing run", () => {
+    const steps = new OrderWorld().steps();
+    const base = { log: new MemorySagaLog<Order>(), clock: () => 0 };
+    const named = (name: unknown): SagaStep<Order>[] => [
+      steps[0] as SagaStep<Order>,
+      { ...(steps[1] as SagaStep<Order>), name: name as string },
+    ];
+    expect(messageOf(SagaError, () => new SagaOrchestrator<Order>({ ...base, steps: named("") }))).toContain(
+      "steps[1]",
+    );
+    expect(codeOf(SagaError, () => new SagaOrchestrator<Order>({ ...base, steps: named(42) }))).toBe("INVALID_STEP");
+    const noRun = [{ name: "x", compensate: () => undefined }] as unknown as SagaStep<Order>[];
+    expect(messageOf(SagaError, () => new SagaOrchestrator<Order>({ ...base, steps: noRun }))).toContain("run()");
+    const twice = [steps[0], steps[1], steps[0]] as SagaStep<Order>[];
+    expect(messageOf(SagaError, () => new SagaOrchestrator<Order>({ ...base, steps: twice }))).toContain("steps[2]");
+  });
+
+  it("a backoff that never grows (maxRetryDelayMs equal to retryDelayMs) is fine; a delay given as a string is not", () => {
+    const steps = new OrderWorld().steps();
+    const base = { steps, log: new MemorySagaLog<Order>(), clock: () => 0 };
+    expect(() => new SagaOrchestrator<Order>({ ...base, retryDelayMs: 250, maxRetryDelayMs: 250 })).not.toThrow();
+    expect(
+      messageOf(SagaError, () => new SagaOrchestrator<Order>({ ...base, retryDelayMs: "100" as unknown as number })),
+    ).toContain("retryDelayMs");
+  });
+
+  it("the messages of a refused id name it and say what to do", () => {
+    const { orchestrator } = setup();
+    orchestrator.start("order-9", order("order-9"));
+    expect(messageOf(SagaError, () => orchestrator.start("order-9", order("order-9")))).toMatch(/"order-9".*status/);
+    expect(messageOf(SagaError, () => orchestrator.status("order-10"))).toContain('"order-10"');
+    expect(messageOf(SagaError, () => orchestrator.start("", order("x")))).toContain("non-empty string");
   });
 
   it("INVALID_OPTION for a clock or a log that is not one", () => {

@@ -1,21 +1,18 @@
 /**
- * The unfinished sagas by when they are due: a binary min-heap on (due time, start order). A saga
- * is re-queued each time its due time changes; `ticket` tells the live entry from the stale ones
- * left behind, which are dropped when they reach the top. peek is O(1) amortised, push and pop
- * O(log n): a backlog of sagas waiting on retries costs nothing to the ones that are due.
+ * The unfinished sagas by when they are due: a binary min-heap on (due time, start order). Each
+ * saga is in it once: runDue() takes the top, makes its attempt, and puts it back with its new due
+ * time unless it finished. peek is O(1), push and pop O(log n): a backlog of sagas waiting on
+ * retries costs nothing to the ones that are due.
  */
 interface Queued<T> {
   readonly dueAt: number;
   readonly seq: number;
-  readonly ticket: number;
   readonly item: T;
 }
 
 export interface Schedulable {
   readonly seq: number;
-  dueAt: number;
-  /** Which queue entry is this item's live one; set by the queue. */
-  ticket: number;
+  readonly dueAt: number;
 }
 
 function before<T>(a: Queued<T>, b: Queued<T>): boolean {
@@ -24,12 +21,10 @@ function before<T>(a: Queued<T>, b: Queued<T>): boolean {
 
 export class DueQueue<T extends Schedulable> {
   private readonly heap: Queued<T>[] = [];
-  private tickets = 0;
 
-  /** Queues `item` at its dueAt; any earlier entry of it becomes stale. */
+  /** Queues `item` at its dueAt (an item must not be queued twice). */
   push(item: T): void {
-    const entry: Queued<T> = { dueAt: item.dueAt, seq: item.seq, ticket: ++this.tickets, item };
-    item.ticket = entry.ticket;
+    const entry: Queued<T> = { dueAt: item.dueAt, seq: item.seq, item };
     const heap = this.heap;
     let i = heap.length;
     heap.push(entry);
@@ -43,21 +38,13 @@ export class DueQueue<T extends Schedulable> {
     heap[i] = entry;
   }
 
-  /** The live item due first, without removing it (stale entries on top are dropped). */
+  /** The item due first, without removing it. */
   peek(): T | undefined {
-    for (;;) {
-      const top = this.heap[0];
-      if (top === undefined || top.ticket === top.item.ticket) return top?.item;
-      this.removeTop();
-    }
+    return this.heap[0]?.item;
   }
 
   /** Removes the item peek() returned. */
   pop(): void {
-    this.removeTop();
-  }
-
-  private removeTop(): void {
     const heap = this.heap;
     const last = heap.pop();
     if (last === undefined || heap.length === 0) return;

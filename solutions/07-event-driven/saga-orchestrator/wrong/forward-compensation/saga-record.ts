@@ -18,8 +18,6 @@ export interface SagaRecord<Input> {
   /** Failed attempts of the current action (not logged: a restart counts afresh). */
   failedAttempts: number;
   dueAt: number;
-  /** The due queue's mark of this saga's live entry. */
-  ticket: number;
 }
 
 export function isFinished(record: SagaRecord<unknown>): boolean {
@@ -39,7 +37,6 @@ export function newRecord<Input>(id: string, input: Input, seq: number, now: num
     stuck: undefined,
     failedAttempts: 0,
     dueAt: now,
-    ticket: 0,
   };
 }
 
