@@ -217,8 +217,8 @@ describe("HeartbeatNode", () => {
   it("sends heartbeat 1 to every peer at once, then the next every intervalMs", () => {
     const { ctx } = nodeWithSpies();
     expect(ctx.sent).toEqual([
-      { to: "b", message: { type: "heartbeat", seq: 1 } },
-      { to: "c", message: { type: "heartbeat", seq: 1 } },
+      { to: "b", message: { type: "heartbeat", incarnation: 1, seq: 1 } },
+      { to: "c", message: { type: "heartbeat", incarnation: 1, seq: 1 } },
     ]);
     advanceBy(ctx, 100);
     expect(ctx.sent.slice(2).map((s) => `${s.to}#${s.message.seq}`)).toEqual(["b#2", "c#2"]);
@@ -227,18 +227,21 @@ describe("HeartbeatNode", () => {
   it("gives a peer's detector each new heartbeat once: duplicates and heartbeats overtaken by later ones say nothing", () => {
     const { ctx, node, spies } = nodeWithSpies();
     ctx.advance(5);
-    node.onMessage("b", { type: "heartbeat", seq: 1 });
+    node.onMessage("b", { type: "heartbeat", incarnation: 1, seq: 1 });
     ctx.advance(5);
-    node.onMessage("b", { type: "heartbeat", seq: 1 }); // the network's duplicate
-    node.onMessage("b", { type: "heartbeat", seq: 3 });
+    node.onMessage("b", { type: "heartbeat", incarnation: 1, seq: 1 }); // the network's duplicate
+    node.onMessage("b", { type: "heartbeat", incarnation: 1, seq: 3 });
     ctx.advance(5);
-    node.onMessage("b", { type: "heartbeat", seq: 2 }); // sent before 3, arrived after it
+    node.onMessage("b", { type: "heartbeat", incarnation: 1, seq: 2 }); // sent before 3, arrived after it
     node.onMessage("c", { type: "hello" } as unknown as Heartbeat);
-    node.onMessage("z", { type: "heartbeat", seq: 9 });
+    node.onMessage("z", { type: "heartbeat", incarnation: 1, seq: 9 });
+    ctx.advance(5);
+    node.onMessage("b", { type: "heartbeat", incarnation: 2, seq: 1 }); // b restarted: a new incarnation
+    node.onMessage("b", { type: "heartbeat", incarnation: 1, seq: 4 }); // sent before the restart
     const seen = spies.get("b")?.heartbeats ?? [];
     ensure(
-      seen.join() === "5,10",
-      `b's detector was told of heartbeats at [${seen.join(", ")}]; only seq 1 (at 5) and seq 3 (at 10) are new: a duplicate or a late seq must be dropped by seq, or the detector learns intervals of 0 ms`,
+      seen.join() === "5,10,20",
+      `b's detector was told of heartbeats at [${seen.join(", ")}]; only seq 1 (at 5), seq 3 (at 10) and the restarted b's first heartbeat (incarnation 2, at 20) are new: a duplicate or a late heartbeat must be dropped by (incarnation, seq), or the detector learns intervals of 0 ms`,
     );
     expect(spies.get("c")?.heartbeats).toEqual([]);
   });

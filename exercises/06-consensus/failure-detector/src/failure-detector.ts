@@ -141,11 +141,14 @@ export interface HeartbeatNodeOptions {
  * One node of a cluster in which everyone watches everyone (all-to-all heartbeating, as in a small
  * Akka or Cassandra cluster), on the simulated network (docs/simulator.md).
  *
- * - At start and every intervalMs after, it sends `{ type: "heartbeat", seq }` to every peer, seq
- *   counting 1, 2, 3... per sender.
- * - A heartbeat from a peer goes to that peer's detector at the node's clock, unless its seq is
- *   not higher than the highest seen from that peer: the network duplicates and reorders
- *   messages, and a late or repeated heartbeat says nothing new about now.
+ * - At start it takes its incarnation: one more than the one in stable storage (1 the first time),
+ *   stored back at once (`ctx.storage`, which survives a crash). At start and every intervalMs
+ *   after, it sends `{ type: "heartbeat", incarnation, seq }` to every peer, seq counting 1, 2,
+ *   3... within the incarnation.
+ * - A heartbeat from a peer goes to that peer's detector at the node's clock if it is newer than
+ *   every heartbeat seen from that peer: a higher incarnation, or the same incarnation and a
+ *   higher seq. The network duplicates and reorders messages, and a late or repeated heartbeat
+ *   says nothing new about now; a restarted peer counts seq from 1 again, in a new incarnation.
  * - Every checkEveryMs it asks each peer's detector, and reports each change of mind to onChange.
  * - Anything that is not a heartbeat is ignored.
  */

@@ -166,20 +166,34 @@ export interface HeartbeatNodeOptions {
  * One node of a cluster in which everyone watches everyone (all-to-all heartbeating, as in a small
  * Akka or Cassandra cluster), on the simulated network (docs/simulator.md).
  *
- * - At start and every intervalMs after, it sends `{ type: "heartbeat", seq }` to every peer, seq
- *   counting 1, 2, 3... per sender.
- * - A heartbeat from a peer goes to that peer's detector at the node's clock, unless its seq is
- *   not higher than the highest seen from that peer: the network duplicates and reorders
- *   messages, and a late or repeated heartbeat says nothing new about now.
+ * - At start it takes its incarnation: one more than the one in stable storage (1 the first time),
+ *   stored back at once (`ctx.storage`, which survives a crash). At start and every intervalMs
+ *   after, it sends `{ type: "heartbeat", incarnation, seq }` to every peer, seq counting 1, 2,
+ *   3... within the incarnation.
+ * - A heartbeat from a peer goes to that peer's detector at the node's clock if it is newer than
+ *   every heartbeat seen from that peer: a higher incarnation, or the same incarnation and a
+ *   higher seq. The network duplicates and reorders messages, and a late or repeated heartbeat
+ *   says nothing new about now; a restarted peer counts seq from 1 again, in a new incarnation.
  * - Every checkEveryMs it asks each peer's detector, and reports each change of mind to onChange.
  * - Anything that is not a heartbeat is ignored.
  */
+const INCARNATION = "incarnation";
+
+/** A later incarnation, or the same one and a later heartbeat in it. */
+function isNewer(heartbeat: Heartbeat, than: { incarnation: number; seq: number }): boolean {
+  return (
+    heartbeat.incarnation > than.incarnation || (heartbeat.incarnation === than.incarnation && heartbeat.seq > than.seq)
+  );
+}
+
 export class HeartbeatNode implements SimNode<Heartbeat> {
   private readonly detectors = new Map<string, FailureDetector>();
-  private readonly highestSeq = new Map<string, number>();
+  /** Per peer, the newest heartbeat seen: (incarnation, seq). */
+  private readonly newest = new Map<string, { incarnation: number; seq: number }>();
   private readonly suspected = new Set<string>();
   private readonly onChange: (change: SuspicionChange) => void;
   private seq = 0;
+  private readonly incarnation: number;
 
   constructor(
     private readonly ctx: NodeContext<Heartbeat>,
@@ -189,9 +203,11 @@ export class HeartbeatNode implements SimNode<Heartbeat> {
     const checkEveryMs = positive("checkEveryMs", options.checkEveryMs, 10);
     for (const peer of ctx.peers) this.detectors.set(peer, options.detectorFor(peer));
     this.onChange = options.onChange ?? (() => undefined);
+    this.incarnation = (ctx.storage.get<number>(INCARNATION) ?? 0) + 1;
+    ctx.storage.set(INCARNATION, this.incarnation);
     const beat = (): void => {
       this.seq++;
-      for (const peer of ctx.peers) ctx.send(peer, { type: "heartbeat", seq: this.seq });
+      for (const peer of ctx.peers) ctx.send(peer, { type: "heartbeat", incarnation: this.incarnation, seq: this.seq });
       ctx.setTimer(intervalMs, beat);
     };
     const check = (): void => {
@@ -206,8 +222,9 @@ export class HeartbeatNode implements SimNode<Heartbeat> {
     const detector = this.detectors.get(from);
     if (detector === undefined || !isHeartbeat(message)) return;
     // A duplicate or a heartbeat overtaken by a later one says nothing new about now.
-    if (message.seq <= (this.highestSeq.get(from) ?? 0)) return;
-    this.highestSeq.set(from, message.seq);
+    const newest = this.newest.get(from);
+    if (newest !== undefined && !isNewer(message, newest)) return;
+    this.newest.set(from, { incarnation: message.incarnation, seq: message.seq });
     detector.heartbeat(this.ctx.now());
   }
 
