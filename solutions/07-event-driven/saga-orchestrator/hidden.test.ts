@@ -365,7 +365,39 @@ describe("a corrupt log", () => {
     ],
     [
       "a failure of a compensating saga",
-      [started, FAILED_AT_PAYMENT, completed("reserveInventory"), FAILED_AT_PAYMENT],
+      [started, completed("reserveInventory"), FAILED_AT_PAYMENT, FAILED_AT_PAYMENT],
+    ],
+    [
+      "a compensation after the saga was stuck",
+      [
+        started,
+        completed("reserveInventory"),
+        FAILED_AT_PAYMENT,
+        { type: "saga-stuck", sagaId: "x", step: "reserveInventory", reason: "?" },
+        { type: "step-compensated", sagaId: "x", step: "reserveInventory" },
+      ],
+    ],
+    [
+      "a saga stuck twice",
+      [
+        started,
+        completed("reserveInventory"),
+        FAILED_AT_PAYMENT,
+        { type: "saga-stuck", sagaId: "x", step: "reserveInventory", reason: "?" },
+        { type: "saga-stuck", sagaId: "x", step: "reserveInventory", reason: "?" },
+      ],
+    ],
+    [
+      "the end logged twice",
+      [
+        started,
+        completed("reserveInventory"),
+        completed("chargePayment"),
+        completed("arrangeShipping"),
+        completed("confirmOrder"),
+        { type: "saga-completed", sagaId: "x" },
+        { type: "saga-completed", sagaId: "x" },
+      ],
     ],
     ["a step completed by a compensating saga", [started, REJECTED_FIRST, completed("reserveInventory")]],
     [
@@ -401,7 +433,7 @@ describe("a corrupt log", () => {
     const log = new MemorySagaLog<Order>();
     for (const entry of entries) log.append(entry);
     expect(codeOf(SagaError, () => setup({ log }))).toBe("CORRUPT_LOG");
-    expect(messageOf(SagaError, () => setup({ log }))).toContain('"x"');
+    expect(messageOf(SagaError, () => setup({ log }))).toMatch(/saga "?x\b/);
   });
 
   it("a log whose stuck saga was stuck at the right step is read without complaint", () => {
@@ -443,6 +475,12 @@ describe("a corrupt log", () => {
     const base = { steps, log: new MemorySagaLog<Order>(), clock: () => 0 };
     expect(() => new SagaOrchestrator<Order>({ ...base, retryDelayMs: 250, maxRetryDelayMs: 250 })).not.toThrow();
     expect(
+      messageOf(SagaError, () => new SagaOrchestrator<Order>({ ...base, retryDelayMs: 250, maxRetryDelayMs: 249 })),
+    ).toContain("maxRetryDelayMs (249)");
+    expect(messageOf(SagaError, () => new SagaOrchestrator<Order>({ ...base, steps: [] }))).toContain(
+      "at least one step",
+    );
+    expect(
       messageOf(SagaError, () => new SagaOrchestrator<Order>({ ...base, retryDelayMs: "100" as unknown as number })),
     ).toContain("retryDelayMs");
   });
@@ -453,6 +491,8 @@ describe("a corrupt log", () => {
     expect(messageOf(SagaError, () => orchestrator.start("order-9", order("order-9")))).toMatch(/"order-9".*status/);
     expect(messageOf(SagaError, () => orchestrator.status("order-10"))).toContain('"order-10"');
     expect(messageOf(SagaError, () => orchestrator.start("", order("x")))).toContain("non-empty string");
+    expect(messageOf(SagaError, () => orchestrator.start("", order("x")))).toContain("start(");
+    expect(messageOf(SagaError, () => orchestrator.status(""))).toContain("status(");
   });
 
   it("INVALID_OPTION for a clock or a log that is not one", () => {
