@@ -51,7 +51,10 @@ export interface PhiAccrualOptions {
   threshold?: number;
   /** How many of the latest intervals between heartbeats the estimate uses. Integer >= 1, default 1000. */
   maxSamples?: number;
-  /** The least standard deviation the estimate assumes, ms: a very regular sender must not make phi explode. > 0, default 100. */
+  /**
+   * The least standard deviation the estimate assumes, ms: a very regular sender must not make phi
+   * explode. > 0, default 100.
+   */
   minStdDevMs?: number;
   /** Added to the mean interval: a pause this long is normal (a GC, a busy moment), ms. >= 0, default 0. */
   acceptablePauseMs?: number;
@@ -178,13 +181,6 @@ export interface HeartbeatNodeOptions {
  * - Anything that is not a heartbeat is ignored.
  */
 const INCARNATION = "incarnation";
-
-/** A later incarnation, or the same one and a later heartbeat in it. */
-function isNewer(heartbeat: Heartbeat, than: { incarnation: number; seq: number }): boolean {
-  return (
-    heartbeat.incarnation > than.incarnation || (heartbeat.incarnation === than.incarnation && heartbeat.seq > than.seq)
-  );
-}
 
 export class HeartbeatNode implements SimNode<Heartbeat> {
   private readonly detectors = new Map<string, FailureDetector>();
