@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { HTTP_STATUS, RegistryError } from "./errors";
 import { readJsonBody, sendError, sendJson } from "./http-json";
+import { refuseMethod } from "./method-check";
 import type { HealthStatus, Registration, ServiceRegistry } from "./service-registry";
 
 /** What the API needs of a registry: its public methods (any registry with them can stand behind it). */
@@ -50,15 +51,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 async function handle(registry: Registry, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const route = routeOf(request.url ?? "/");
   const method = request.method ?? "GET";
-  const allowed = ALLOWED[route.kind];
-  if (!allowed.includes(method)) {
-    sendError(
-      response,
-      405,
-      "METHOD_NOT_ALLOWED",
-      `${method} is not allowed on ${request.url ?? ""}: use ${allowed.join(" or ")}`,
-      { allow: allowed.join(", ") },
-    );
+  const refusal = refuseMethod(ALLOWED[route.kind], method, request.url ?? "");
+  if (refusal !== undefined) {
+    sendError(response, refusal.status, refusal.error, refusal.message, refusal.headers);
     return;
   }
   switch (route.kind) {

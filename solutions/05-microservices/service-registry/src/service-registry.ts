@@ -4,6 +4,7 @@ import { endpointOf, infoOf, type InstanceRecord } from "./instance-record";
 import { LeaseQueue } from "./lease-queue";
 import { checkName } from "./names";
 import { checkRegistration } from "./registration";
+import { renew } from "./renew";
 import { createRegistryHandler } from "./registry-http";
 import { ServiceTable } from "./service-table";
 import { settingsOf, type Settings } from "./settings";
@@ -123,11 +124,7 @@ export class ServiceRegistry {
     }
     const now = this.expire();
     const record = this.liveRecord(service, instanceId, "heartbeat");
-    if (record.status !== status) {
-      record.status = status;
-      (this.tables.get(service) as ServiceTable).changed();
-    }
-    record.expiresAt = now + record.registration.ttlMs;
+    renew(record, status, now, this.tables.get(service) as ServiceTable);
     this.leases.push(record);
     return infoOf(record);
   }
