@@ -3,7 +3,9 @@ import { backoffDelay } from "./backoff";
 import { DueQueue } from "./due-queue";
 import { compensationKey, runKey } from "./idempotency-key";
 import { replay } from "./replay";
-import { applyEntry, isFinished, newRecord, statusOf, type SagaRecord } from "./saga-record";
+import { commit } from "./commit";
+import { gaveUp } from "./give-up";
+import { isFinished, newRecord, statusOf, type SagaRecord } from "./saga-record";
 import { settingsOf, stepIndexOf, type Settings } from "./settings";
 import type { SagaLog, SagaLogEntry } from "./saga-log";
 import { StepRejected, type SagaStep } from "./steps";
@@ -212,7 +214,7 @@ export class SagaOrchestrator<Input> {
       });
     } catch (error) {
       if (attempt >= this.settings.maxCompensationAttempts) {
-        this.commit(record, { type: "saga-stuck", sagaId: record.id, step: step.name, reason: messageOf(error) }, now);
+        this.commit(record, gaveUp(record.id, step.name, messageOf(error)), now);
       } else {
         this.retryLater(record, now);
       }
@@ -241,10 +243,8 @@ export class SagaOrchestrator<Input> {
     record.dueAt = now + backoffDelay(record.failedAttempts, retryDelayMs, maxRetryDelayMs);
   }
 
-  /** The log first, then memory: an entry the log refused changes nothing here. */
   private commit(record: SagaRecord<Input>, entry: SagaLogEntry<Input>, now: number): void {
-    this.log.append(entry);
-    applyEntry(record, entry, this.names, now);
+    commit(this.log, record, entry, this.names, now);
   }
 }
 

@@ -1,3 +1,4 @@
+import { compensationPlan } from "./compensation-plan";
 import { SagaError } from "./errors";
 import type { SagaState, SagaStatus, StepFailure } from "./saga-orchestrator";
 import type { SagaLogEntry } from "./saga-log";
@@ -74,9 +75,7 @@ export function applyEntry<Input>(
       }
       record.state = "compensating";
       record.failure = { step: entry.step, outcome: entry.outcome, reason: entry.reason };
-      // A step whose outcome is unknown may have taken effect: it is undone first, as the latest.
-      if (entry.outcome === "unknown") record.toCompensate.push(entry.step);
-      for (let i = record.completed.length - 1; i >= 0; i--) record.toCompensate.push(record.completed[i] as string);
+      record.toCompensate.push(...compensationPlan(record.completed, entry.step, entry.outcome));
       break;
     case "step-compensated":
       if (record.state !== "compensating" || entry.step !== record.toCompensate[0]) {
