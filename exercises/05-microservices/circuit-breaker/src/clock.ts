@@ -3,26 +3,7 @@
  *
  * The breaker and retry() never read the wall clock or call setTimeout themselves: they ask a
  * Clock. Tests pass a ManualClock (time moves only when the test says so, and its timers fire in
- * time order); production code passes `systemClock`.
+ * time order); production code passes `systemClock`. Both live in the workbook's harness
+ * (`#kata/clock`), shared by every exercise that sets timers.
  */
-export interface CancellableTimer {
-  /** Stops the timer; a cancelled timer never fires. Cancelling twice is harmless. */
-  cancel(): void;
-}
-
-export interface Clock {
-  /** Milliseconds on a clock that never goes back. */
-  now(): number;
-  /** Runs `callback` once, `delayMs` from now. */
-  setTimer(delayMs: number, callback: () => void): CancellableTimer;
-}
-
-/** The real clock: a monotonic `performance.now()`, and timers that do not keep a process alive. */
-export const systemClock: Clock = {
-  now: () => performance.now(),
-  setTimer(delayMs, callback) {
-    const timer = setTimeout(callback, delayMs);
-    timer.unref();
-    return { cancel: () => clearTimeout(timer) };
-  },
-};
+export { systemClock, type CancellableTimer, type Clock } from "#kata/clock";
