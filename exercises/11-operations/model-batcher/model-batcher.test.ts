@@ -54,10 +54,11 @@ describe("DynamicBatcher: when a batch leaves", () => {
     clock.advance(6);
     void batcher.submit(2); // joins the same batch: its wait is shorter, 4 ms
     clock.advance(3);
-    ensure(batches.length === 0, "the batch left at t=9, before its first request had waited maxWaitMs (10 ms)");
+    const leftBy = (): number => batches.length; // read afresh: the clock moves batches out
+    ensure(leftBy() === 0, "the batch left at t=9, before its first request had waited maxWaitMs (10 ms)");
     clock.advance(1);
     ensure(
-      batches.length === 1 && batches[0]?.at === 10,
+      leftBy() === 1 && batches[0]?.at === 10,
       `the batch left at ${batches.map((b) => b.at).join(", ") || "no time"}; its first request arrived at 0, so it must leave at exactly t=10: no request waits longer than maxWaitMs`,
     );
     expect(batches[0]?.inputs).toEqual([1, 2]);
@@ -232,7 +233,11 @@ describe("FeatureStore: point-in-time reads", () => {
     store.write("user-7", "txn_count_1h", 3, 1_000);
     store.write("user-7", "txn_count_1h", 9, 2_000);
     expect(store.getAsOf("user-7", "txn_count_1h", 999)).toBeUndefined();
-    expect(store.getAsOf("user-7", "txn_count_1h", 1_000)).toBe(3);
+    const atItsTime = store.getAsOf("user-7", "txn_count_1h", 1_000);
+    ensure(
+      atItsTime === 3,
+      `as of t=1,000, the event time of the value 3, the store answered ${String(atItsTime)}: a value is known from its event time on (event time <= asOf)`,
+    );
     const before = store.getAsOf("user-7", "txn_count_1h", 1_999);
     ensure(
       before === 3,
@@ -260,8 +265,16 @@ describe("FeatureStore: point-in-time reads", () => {
   it("maxAgeMs: a value exactly maxAgeMs old still counts, one a millisecond older does not", () => {
     const store = new FeatureStore();
     store.write("u", "f", 1, 1_000);
-    expect(store.getAsOf("u", "f", 1_500, 500)).toBe(1);
-    expect(store.getAsOf("u", "f", 1_501, 500)).toBeUndefined();
+    const edge = store.getAsOf("u", "f", 1_500, 500);
+    ensure(
+      edge === 1,
+      `a value exactly maxAgeMs (500) old read as ${String(edge)}; at exactly maxAgeMs it still counts`,
+    );
+    const stale = store.getAsOf("u", "f", 1_501, 500);
+    ensure(
+      stale === undefined,
+      `a value 501 ms old read as ${String(stale)} with maxAgeMs 500; older than maxAgeMs is too old`,
+    );
   });
 
   it("trainingRows joins each label with every feature as of the label's time", () => {
