@@ -1,4 +1,4 @@
-import { codeOf, ensure } from "#kata/testing";
+import { codeOf, ensure, messageOf } from "#kata/testing";
 import { ManualContext, forEachSeed } from "#kata/sim";
 import * as api from "./src/failure-detector";
 import { DetectorError } from "./src/errors";
@@ -73,6 +73,42 @@ describe("the estimate, more edges", () => {
     expect(detector.phi(1_000)).toBeGreaterThanOrEqual(0);
   });
 
+  it("right after a heartbeat phi is 0, not NaN, even when the mean is a hundred deviations away", () => {
+    const detector = new PhiAccrualDetector({ firstHeartbeatEstimateMs: 1_000, minStdDevMs: 1, threshold: 1e9 });
+    for (let t = 0; t <= 10_000; t += 1_000) detector.heartbeat(t);
+    const phi = detector.phi(10_000);
+    ensure(
+      phi === 0,
+      `phi at the instant of a heartbeat is ${phi}; far below the mean, exp() overflows to Infinity and e / (1 + e) is NaN: use the other form, 1 - 1 / (1 + e), there`,
+    );
+  });
+
+  it("a heartbeat that comes when phi is exactly at the threshold ends an outage: not a sample", () => {
+    const options = { firstHeartbeatEstimateMs: 100, minStdDevMs: 10 };
+    const probe = new PhiAccrualDetector({ ...options, threshold: 1e9 });
+    for (let t = 0; t <= 1_000; t += 100) probe.heartbeat(t);
+    const threshold = probe.phi(1_160);
+    const detector = new PhiAccrualDetector({ ...options, threshold });
+    for (let t = 0; t <= 1_000; t += 100) detector.heartbeat(t);
+    detector.heartbeat(1_160); // phi was exactly the threshold: suspected, so 160 is not a sample
+    const twin = new PhiAccrualDetector({ ...options, threshold: 1e9 });
+    for (let t = 0; t <= 1_000; t += 100) twin.heartbeat(t);
+    expect(detector.phi(1_260)).toBeCloseTo(twin.phi(1_100), 9);
+  });
+
+  it("messages name the call and the option", () => {
+    const fixed = new FixedTimeoutDetector({ timeoutMs: 100 });
+    fixed.heartbeat(50);
+    expect(messageOf(DetectorError, () => fixed.heartbeat(10))).toContain("heartbeat(10)");
+    expect(messageOf(DetectorError, () => fixed.isSuspected(10))).toContain("isSuspected(10)");
+    expect(messageOf(DetectorError, () => new FixedTimeoutDetector({ timeoutMs: -5 }))).toContain("timeoutMs");
+    const phi = new PhiAccrualDetector();
+    phi.heartbeat(50);
+    expect(messageOf(DetectorError, () => phi.phi(10))).toContain("phi(10)");
+    expect(messageOf(DetectorError, () => phi.isSuspected(Number.NaN))).toContain("isSuspected(NaN)");
+    expect(messageOf(DetectorError, () => phi.heartbeat(Number.NaN))).toContain("heartbeat(NaN)");
+  });
+
   it("a long pause accepted in the options delays the suspicion by about that long", () => {
     const quick = new PhiAccrualDetector({ firstHeartbeatEstimateMs: 100, minStdDevMs: 20 });
     const patient = new PhiAccrualDetector({
@@ -115,6 +151,22 @@ describe("the estimate, more edges", () => {
 });
 
 describe("HeartbeatNode, more", () => {
+  it("INVALID_OPTION for an interval or a check period that is not a number > 0, naming it", () => {
+    const detectorFor = (): FailureDetector => new FixedTimeoutDetector({ timeoutMs: 50 });
+    expect(
+      messageOf(
+        DetectorError,
+        () => new HeartbeatNode(new ManualContext<Heartbeat>("a", ["b"]), { intervalMs: 0, detectorFor }),
+      ),
+    ).toContain("intervalMs");
+    expect(
+      messageOf(
+        DetectorError,
+        () => new HeartbeatNode(new ManualContext<Heartbeat>("a", ["b"]), { checkEveryMs: -1, detectorFor }),
+      ),
+    ).toContain("checkEveryMs");
+  });
+
   it("makes one detector per peer, uses the defaults of 100 ms heartbeats and 10 ms checks, and trusts again", () => {
     const ctx = new ManualContext<Heartbeat>("a", ["b", "c", "d"]);
     const made: string[] = [];

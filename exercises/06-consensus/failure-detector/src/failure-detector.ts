@@ -156,6 +156,7 @@ export interface HeartbeatNodeOptions {
  * - Anything that is not a heartbeat is ignored.
  */
 export class HeartbeatNode implements SimNode<Heartbeat> {
+  /** @throws DetectorError INVALID_OPTION for an intervalMs or checkEveryMs that is not a finite number > 0. */
   constructor(ctx: NodeContext<Heartbeat>, options: HeartbeatNodeOptions) {
     notImplemented("new HeartbeatNode()");
   }

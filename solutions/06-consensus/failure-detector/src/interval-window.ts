@@ -21,8 +21,8 @@ export class IntervalWindow {
       this.values[this.start] = interval;
       this.start = this.start + 1 === this.capacity ? 0 : this.start + 1;
     } else {
-      const end = this.start + this.count;
-      this.values[end >= this.capacity ? end - this.capacity : end] = interval;
+      // Until the ring is full nothing has left it, so it still starts at slot 0.
+      this.values[this.count] = interval;
       this.count++;
     }
     this.sum += interval;
