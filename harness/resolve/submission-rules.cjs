@@ -39,12 +39,15 @@ const NETWORK_BUILTINS = ["http", "net", "stream", "stream/promises", "querystri
  * an exercise's manifest may add others with allowedImports.
  * @type {Record<string, { builtins: string[], kata: string[], packages?: string[] }>}
  */
+/** `#kata` (notImplemented, CodedError) and `#kata/clock` (the Clock interface and systemClock: timers, as node:timers are). */
+const COMMON_KATA = ["#kata", "#kata/clock"];
+
 const BY_KIND = {
-  pure: { builtins: COMMON_BUILTINS, kata: ["#kata"] },
-  sim: { builtins: COMMON_BUILTINS, kata: ["#kata", "#kata/sim"] },
-  http: { builtins: [...COMMON_BUILTINS, ...NETWORK_BUILTINS], kata: ["#kata"] },
-  ws: { builtins: [...COMMON_BUILTINS, ...NETWORK_BUILTINS], kata: ["#kata"], packages: ["ws"] },
-  sql: { builtins: COMMON_BUILTINS, kata: ["#kata"], packages: ["better-sqlite3"] },
+  pure: { builtins: COMMON_BUILTINS, kata: COMMON_KATA },
+  sim: { builtins: COMMON_BUILTINS, kata: [...COMMON_KATA, "#kata/sim"] },
+  http: { builtins: [...COMMON_BUILTINS, ...NETWORK_BUILTINS], kata: COMMON_KATA },
+  ws: { builtins: [...COMMON_BUILTINS, ...NETWORK_BUILTINS], kata: COMMON_KATA, packages: ["ws"] },
+  sql: { builtins: COMMON_BUILTINS, kata: COMMON_KATA, packages: ["better-sqlite3"] },
 };
 
 /** @param {string} specifier */
