@@ -34,14 +34,14 @@ const COMMON_BUILTINS = [
 ];
 const NETWORK_BUILTINS = ["http", "net", "stream", "stream/promises", "querystring", "zlib"];
 
+/** `#kata` (notImplemented, CodedError) and `#kata/clock` (the Clock interface and systemClock: timers, as node:timers are). */
+const COMMON_KATA = ["#kata", "#kata/clock"];
+
 /**
  * packages: npm packages the kind is built on (a ws exercise's server is a `ws` WebSocketServer);
  * an exercise's manifest may add others with allowedImports.
  * @type {Record<string, { builtins: string[], kata: string[], packages?: string[] }>}
  */
-/** `#kata` (notImplemented, CodedError) and `#kata/clock` (the Clock interface and systemClock: timers, as node:timers are). */
-const COMMON_KATA = ["#kata", "#kata/clock"];
-
 const BY_KIND = {
   pure: { builtins: COMMON_BUILTINS, kata: COMMON_KATA },
   sim: { builtins: COMMON_BUILTINS, kata: [...COMMON_KATA, "#kata/sim"] },
