@@ -164,7 +164,8 @@ const WORKLOAD_KINDS: Record<ExerciseKind, readonly Workload<unknown>["kind"][]>
   // sim: a deterministic figure in virtual time (cache-aside's loads per burst, on VirtualTimers).
   pure: ["throughput", "scaling", "sim"],
   http: ["http", "throughput", "scaling"],
-  sim: ["sim"],
+  // throughput and scaling time a sim exercise's in-process parts (failure-detector's phi).
+  sim: ["sim", "throughput", "scaling"],
   ws: ["ws", "throughput", "scaling"],
   sql: ["throughput", "scaling"],
 };

@@ -236,7 +236,7 @@ describe("FeatureStore: point-in-time reads", () => {
     const atItsTime = store.getAsOf("user-7", "txn_count_1h", 1_000);
     ensure(
       atItsTime === 3,
-      `as of t=1,000, the event time of the value 3, the store answered ${String(atItsTime)}: a value is known from its event time on (event time <= asOf)`,
+      `as of t=1,000, the event time of the value 3, the store answered ${String(atItsTime)}: a value is known from its event time on (event time <= asOf), and a value from later must never leak into an earlier read`,
     );
     const before = store.getAsOf("user-7", "txn_count_1h", 1_999);
     ensure(
