@@ -1,4 +1,4 @@
-import { closeServer, codeOf, ensure, messageOf } from "#kata/testing";
+import { closeServer, codeOf, ensure, messageOf, seededFaker } from "#kata/testing";
 import { errorOf, idsOf, registryAt, serveRegistry, type RegistryOverHttp } from "./registry-test-kit";
 import { RegistryError } from "./src/errors";
 import { ServiceRegistry, type Registration } from "./src/service-registry";
@@ -181,6 +181,82 @@ describe("bad input, more", () => {
   });
 });
 
+describe("what a refusal says", () => {
+  const reg = (registration: unknown): string => {
+    const { registry } = registryAt();
+    return messageOf(RegistryError, () => registry.register("svc", "n-1", registration as Registration));
+  };
+
+  it("hosts: 253 characters are fine, 254 are not; a tab or a number is not a host", () => {
+    const { registry } = registryAt();
+    registry.register("svc", "n-1", { host: "h".repeat(253), port: 80 });
+    expect(reg({ host: "h".repeat(254), port: 80 })).toContain("host");
+    expect(reg({ host: "10.0.0.1\t", port: 80 })).toContain("host");
+    expect(reg({ host: 10, port: 80 })).toMatch(/host.*got 10/);
+    expect(reg({ port: 80 })).toMatch(/host.*got nothing/);
+  });
+
+  it("metadata: 32 labels are fine; an empty key, null, an array are not, and the message says which", () => {
+    const { registry } = registryAt();
+    const labels = Object.fromEntries(Array.from({ length: 32 }, (_, i) => [`k${i}`, "v"]));
+    expect(registry.register("svc", "n-1", { host: "h", port: 80, metadata: labels }).metadata).toEqual(labels);
+    expect(reg({ host: "h", port: 80, metadata: { "": "v" } })).toContain("(empty key)");
+    expect(reg({ host: "h", port: 80, metadata: { zone: 3 } })).toMatch(/metadata\.zone.*got 3/);
+    expect(reg({ host: "h", port: 80, metadata: null })).toMatch(/metadata.*got null/);
+    expect(reg({ host: "h", port: 80, metadata: ["a"] })).toMatch(/metadata.*got \["a"\]/);
+    expect(
+      reg({ host: "h", port: 80, metadata: Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`k${i}`, "v"])) }),
+    ).toContain("33 labels");
+  });
+
+  it("a long value is cut in the message, a short one is shown whole", () => {
+    expect(reg({ host: "h", port: "x".repeat(100) })).toContain(`"${"x".repeat(56)}...`);
+    expect(reg({ host: "h", port: "x".repeat(58) })).toContain(`"${"x".repeat(58)}"`);
+    expect(reg(["h", 80])).toMatch(/object.*got \["h",80\]/);
+    expect(reg({ host: "h", port: 80, ttl: 5 })).toContain('"ttl"');
+    expect(reg({ host: "h", port: 80, ttlMs: 500 })).toMatch(/ttlMs.*\[1000, 300000\].*got 500/);
+  });
+
+  it("names, statuses and unknown instances are named in their messages", () => {
+    const { registry } = registryAt();
+    expect(messageOf(RegistryError, () => registry.discover("bad name"))).toContain('"bad name"');
+    registry.register("svc", "n-1", AT(80));
+    expect(messageOf(RegistryError, () => registry.heartbeat("svc", "n-1", "UP" as "passing"))).toContain('"UP"');
+    expect(messageOf(RegistryError, () => registry.heartbeat("svc", "n-2"))).toMatch(/heartbeat: svc\/n-2/);
+    expect(messageOf(RegistryError, () => registry.deregister("svc", "n-3"))).toMatch(/deregister: svc\/n-3/);
+  });
+
+  it("options: maxTtlMs of exactly 1 s is fine and names itself when refused; a default equal to the maximum is fine", () => {
+    expect(() => new ServiceRegistry({ maxTtlMs: 1_000 })).not.toThrow();
+    expect(messageOf(RegistryError, () => new ServiceRegistry({ maxTtlMs: 999 }))).toContain("maxTtlMs must be");
+    expect(messageOf(RegistryError, () => new ServiceRegistry({ maxTtlMs: 1_500.5 }))).toContain("maxTtlMs must be");
+    expect(() => new ServiceRegistry({ defaultTtlMs: 60_000, maxTtlMs: 60_000 })).not.toThrow();
+    expect(() => new ServiceRegistry({ defaultTtlMs: 1_000 })).not.toThrow();
+    expect(messageOf(RegistryError, () => new ServiceRegistry({ defaultTtlMs: 60_001, maxTtlMs: 60_000 }))).toContain(
+      "defaultTtlMs",
+    );
+  });
+
+  it("two hundred leases of all lengths end each at its own instant", () => {
+    const faker = seededFaker(99);
+    const { registry, clock } = registryAt();
+    const ends: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const ttl = faker.number.int({ min: 1_000, max: 20_000 });
+      registry.register(`svc-${i % 7}`, `n-${i}`, AT(80, ttl));
+      ends.push(ttl);
+    }
+    for (let t = 0; t <= 20_000; t += 250) {
+      clock.advance(t - clock.now());
+      const live = ends.filter((end) => end > t).length;
+      ensure(
+        registry.size === live,
+        `at t=${t} the registry holds ${registry.size} instances; ${live} leases have not ended`,
+      );
+    }
+  });
+});
+
 describe("the HTTP API, more", () => {
   let api: RegistryOverHttp;
   beforeAll(async () => {
@@ -208,6 +284,20 @@ describe("the HTTP API, more", () => {
       expect(answer.headers.get("content-type")).toContain("application/json");
     }
     expect(answers[4]?.headers.get("allow")).toBe("PUT, DELETE");
+  });
+
+  it("a heartbeat body of null, and the messages of 404 and 405", async () => {
+    await api.call("PUT", "/v1/services/m/instances/m-1", { host: "h", port: 1 });
+    const nullBody = await api.call("PUT", "/v1/services/m/instances/m-1/heartbeat", "null");
+    expect([nullBody.status, errorOf(nullBody)]).toEqual([400, "INVALID_STATUS"]);
+    const critical = await api.call("PUT", "/v1/services/m/instances/m-1/heartbeat", { status: "critical" });
+    expect((critical.body as { status: string }).status).toBe("critical");
+    const unknown = await api.call("GET", "/v1/nothing/here");
+    expect((unknown.body as { message: string }).message).toContain("/v1/nothing/here");
+    const wrong = await api.call("DELETE", "/v1/services/m");
+    expect((wrong.body as { message: string }).message).toMatch(/DELETE.*\/v1\/services\/m.*use GET/);
+    const escape = await api.call("GET", "/v1/services/%E0%A4%A");
+    expect((escape.body as { message: string }).message).toContain("percent-encoding");
   });
 
   it("a register without a body, a heartbeat body that is not an object, a malformed escape", async () => {
