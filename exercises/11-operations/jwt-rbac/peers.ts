@@ -18,20 +18,27 @@ class JsonwebtokenJwt {
 
   sign(claims: Api.JwtClaims, options: Api.SignOptions = {}): string {
     const iat = Math.floor(this.options.clock.now() / 1000);
-    return jwt.sign({ iat, ...claims, ...(options.expiresInSec === undefined ? {} : { exp: iat + options.expiresInSec }) }, Buffer.from(this.options.secret), {
-      algorithm: "HS256",
-    });
+    return jwt.sign(
+      { iat, ...claims, ...(options.expiresInSec === undefined ? {} : { exp: iat + options.expiresInSec }) },
+      Buffer.from(this.options.secret),
+      {
+        algorithm: "HS256",
+      },
+    );
   }
 
   verify(token: string): Api.JwtClaims {
     const { issuer, audience, clockToleranceSec, clock, secret } = this.options;
-    return jwt.verify(token, Buffer.from(secret), {
+    const options: jwt.VerifyOptions & { complete?: false } = {
       algorithms: ["HS256"],
-      ...(issuer === undefined ? {} : { issuer }),
-      ...(audience === undefined ? {} : { audience: typeof audience === "string" ? audience : [...audience] }),
       clockTolerance: clockToleranceSec ?? 0,
       clockTimestamp: Math.floor(clock.now() / 1000),
-    }) as Api.JwtClaims;
+    };
+    if (issuer !== undefined) options.issuer = issuer;
+    if (audience !== undefined) {
+      options.audience = (typeof audience === "string" ? audience : [...audience]) as jwt.VerifyOptions["audience"];
+    }
+    return jwt.verify(token, Buffer.from(secret), options) as Api.JwtClaims;
   }
 }
 

@@ -4,10 +4,10 @@
  * hierarchy above the role instead of one set lookup. Construction still validates everything and
  * rejects cycles (through the reference's closure, whose result it then ignores).
  */
-import { AuthError } from "./errors";
-import { permissionClosure, type RoleDefinition } from "./role-closure";
+import { AuthError } from "../src/errors";
+import { permissionClosure, type RoleDefinition } from "../src/role-closure";
 
-export type { RoleDefinition } from "./role-closure";
+export type { RoleDefinition } from "../src/role-closure";
 
 export class Rbac {
   private readonly definitions = new Map<string, RoleDefinition>();
@@ -16,7 +16,10 @@ export class Rbac {
     for (const [role, definition] of Object.entries(roles)) {
       for (const parent of definition.inherits ?? []) {
         if (!Object.hasOwn(roles, parent)) {
-          throw new AuthError("UNKNOWN_ROLE", `role ${JSON.stringify(role)} inherits from ${JSON.stringify(parent)}, which is not defined`);
+          throw new AuthError(
+            "UNKNOWN_ROLE",
+            `role ${JSON.stringify(role)} inherits from ${JSON.stringify(parent)}, which is not defined`,
+          );
         }
       }
       this.definitions.set(role, definition);

@@ -68,7 +68,10 @@ function nonEmpty(value: unknown, what: string): string {
 function timeClaim(claims: Record<string, unknown>, name: string): void {
   const value = claims[name];
   if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value))) {
-    throw new AuthError("INVALID_CLAIMS", `${name} must be a number of seconds since the epoch, got ${JSON.stringify(value)}`);
+    throw new AuthError(
+      "INVALID_CLAIMS",
+      `${name} must be a number of seconds since the epoch, got ${JSON.stringify(value)}`,
+    );
   }
 }
 

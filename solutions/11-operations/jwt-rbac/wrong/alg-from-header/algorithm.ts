@@ -1,5 +1,5 @@
 import { createHmac, type KeyObject } from "node:crypto";
-import { AuthError } from "./errors";
+import { AuthError } from "../../src/errors";
 
 const HASHES: Record<string, string> = { HS256: "sha256", HS384: "sha384", HS512: "sha512" };
 

@@ -1,7 +1,8 @@
-import { AuthError } from "./errors";
+import { AuthError } from "../../src/errors";
 
 /**
- * Wrong: exp checked with > (the exp instant still valid). exp, nbf and iat against now, all in whole seconds, with the tolerance widening the window on
+ * Wrong: exp checked with > (the exp instant still valid).
+ * exp, nbf and iat against now, all in whole seconds, with the tolerance widening the window on
  * both sides: a token is expired once now >= exp + tolerance (RFC 7519: "on or after"), not yet
  * valid while nbf > now + tolerance, and issued in the future while iat > now + tolerance.
  */
