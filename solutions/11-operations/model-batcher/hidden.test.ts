@@ -163,6 +163,60 @@ describe("the batcher, more edges", () => {
   });
 });
 
+describe("what a refusal says", () => {
+  it("a mismatch says how many inputs and what came back", async () => {
+    for (const [answer, says] of [
+      [[1, 2, 3], "4 inputs with 3 outputs"],
+      [undefined, "undefined, not an array"],
+    ] as const) {
+      const batcher = new DynamicBatcher<number, number>({
+        maxBatchSize: 4,
+        maxWaitMs: 10,
+        clock: new ManualClock(),
+        runBatch: () => Promise.resolve(answer as unknown as readonly number[]),
+      });
+      const results = [1, 2, 3, 4].map((x) => watch(batcher.submit(x)));
+      await flushPromises();
+      expect((results[0]?.error as ServingError).message).toContain(says);
+    }
+  });
+
+  it("a clock without now(), and a model that is not a function, are named", () => {
+    const runBatch = (inputs: readonly number[]): Promise<readonly number[]> => Promise.resolve(inputs);
+    const noNow = { setTimer: () => ({ cancel: () => undefined }) } as unknown as ManualClock;
+    expect(
+      messageOf(ServingError, () => new DynamicBatcher({ maxBatchSize: 2, maxWaitMs: 5, runBatch, clock: noNow })),
+    ).toContain("now()");
+    expect(
+      messageOf(
+        ServingError,
+        () => new DynamicBatcher({ maxBatchSize: 2, maxWaitMs: 5, runBatch: null as unknown as typeof runBatch }),
+      ),
+    ).toContain("runBatch");
+  });
+
+  it("the store names the argument it refuses, and refuses a name that is not a string", () => {
+    const store = new FeatureStore();
+    expect(codeOf(ServingError, () => store.write(42 as unknown as string, "f", 1, 1))).toBe("INVALID_FEATURE");
+    expect(messageOf(ServingError, () => store.write("u", "", 1, 1))).toMatch(
+      /feature must be a non-empty string, got ""/,
+    );
+    expect(messageOf(ServingError, () => store.write("", "f", 1, 1))).toContain("entityId");
+    expect(messageOf(ServingError, () => store.getAsOf("", "f", 1))).toContain("entityId");
+    expect(messageOf(ServingError, () => store.getAsOf("u", "f", Number.NaN))).toMatch(
+      /asOf must be a finite number, got NaN/,
+    );
+    expect(messageOf(ServingError, () => store.trainingRows([{ entityId: "", time: 1, label: 1 }], ["x"]))).toContain(
+      "label entityId",
+    );
+    expect(
+      messageOf(ServingError, () => store.trainingRows([{ entityId: "a", time: 1, label: Number.NaN }], ["x"])),
+    ).toContain("label must be");
+    expect(messageOf(ServingError, () => store.trainingRows([], ["x"], -1))).toContain("maxAgeMs");
+    expect(messageOf(ServingError, () => store.trainingRows([], [""]))).toContain("feature");
+  });
+});
+
 describe("the feature store, more edges", () => {
   it("a history written newest first reads like one written in order, corrections included", () => {
     const store = new FeatureStore();
