@@ -34,7 +34,7 @@ const COMMON_BUILTINS = [
 ];
 const NETWORK_BUILTINS = ["http", "net", "stream", "stream/promises", "querystring", "zlib"];
 
-/** `#kata` (notImplemented, CodedError) and `#kata/clock` (the Clock interface and systemClock: timers, as node:timers are). */
+/** `#kata` (notImplemented, CodedError) and `#kata/clock` (the Clock interface and systemClock, as node:timers). */
 const COMMON_KATA = ["#kata", "#kata/clock"];
 
 /**
